@@ -1,0 +1,107 @@
+/**
+ * The keywords of the language: each is written in Chinese, the language of the people
+ * who write and review budgets, and has one English alias. The canonical (printed)
+ * form is the Chinese one; `yusuan fmt` keeps whichever form the author wrote.
+ *
+ * Invariant: no two keywords share a spelling.
+ */
+export interface KeywordDef {
+  /** Token name, also the name used in the grammar. */
+  readonly name: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+const K = (name: string, zh: string, en: string): KeywordDef => ({ name, zh, en });
+
+export const KEYWORDS: readonly KeywordDef[] = [
+  // Top-level items.
+  K("Department", "部门", "department"),
+  K("Unit", "单位", "unit"),
+  K("Basic", "基本支出", "basic"),
+  K("Project", "项目", "project"),
+  K("Carryover", "结转", "carryover"),
+  K("LastYear", "上年", "last-year"),
+  K("Procurement", "政府采购", "procurement"),
+  K("Assets", "国有资产", "assets"),
+  K("Notes", "其他说明", "notes"),
+  K("Overall", "整体绩效", "overall-performance"),
+  K("Include", "引用", "include"),
+  // Department.
+  K("Year", "年度", "year"),
+  K("MoneyUnit", "金额单位", "money-unit"),
+  K("Kind", "类型", "kind"),
+  K("Duties", "职责", "duties"),
+  K("Organisation", "机构设置", "organisation"),
+  K("Sections", "内设机构", "sections"),
+  K("Staffing", "编制", "staffing"),
+  K("Control", "控制数", "control-totals"),
+  K("Authorized", "核定编制", "authorized"),
+  K("Actual", "实际在职", "actual-staff"),
+  K("Established", "其中在编", "established"),
+  K("OtherStaff", "其他人员", "other-staff"),
+  // Lines and projects.
+  K("Line", "支出", "line"),
+  K("Subject", "科目", "subject"),
+  K("Category", "类别", "category"),
+  K("GeneralBudget", "一般公共预算", "general-budget"),
+  K("FundBudget", "政府性基金预算", "fund-budget"),
+  K("CapitalBudget", "国有资本经营预算", "capital-budget"),
+  K("SpecialAccount", "财政专户管理资金", "special-account"),
+  K("UnitFunds", "单位资金", "unit-funds"),
+  K("SocialInsurance", "社会保险基金预算", "social-insurance-budget"),
+  K("Attribute", "属性", "attribute"),
+  K("Duration", "项目期", "duration"),
+  K("PeriodFunding", "实施期资金", "period-funding"),
+  K("AnnualFunding", "年度资金", "annual-funding"),
+  K("Summary", "概况", "summary"),
+  K("Basis", "立项依据", "basis"),
+  K("Necessity", "必要性", "necessity"),
+  K("Measures", "制度措施", "measures"),
+  K("Plan", "实施计划", "plan"),
+  K("Performance", "绩效", "performance"),
+  K("Total", "总额", "total"),
+  K("Central", "中央", "central"),
+  K("Provincial", "省级", "provincial"),
+  K("Local", "市县", "local"),
+  K("SelfRaised", "自筹", "self-raised"),
+  K("OtherFunds", "其他资金", "other-funds"),
+  // Performance forms.
+  K("PeriodGoal", "实施期目标", "period-goal"),
+  K("AnnualGoal", "年度目标", "annual-goal"),
+  K("Indicator", "指标", "indicator"),
+  K("Period", "实施期", "period"),
+  K("Filed", "填报日期", "filed"),
+  K("Owner", "负责人", "owner"),
+  K("Handler", "经办人", "handler"),
+  K("Phone", "联系电话", "phone"),
+  K("Strategy", "战略目标", "strategy"),
+  K("CoreFunctions", "核心职能", "core-functions"),
+  K("KeyTasks", "重点任务", "key-tasks"),
+  K("AnnualBudget", "年度预算", "annual-budget"),
+  K("Sum", "合计", "sum"),
+  K("ProjectSpending", "项目支出", "project-spending"),
+  // Last year.
+  K("IncomeTotal", "收入总计", "income-total"),
+  K("GeneralSpending", "一般公共预算当年支出", "general-budget-spending"),
+  K("ThreePublic", "三公", "three-public"),
+  K("Overseas", "因公出国", "overseas-travel"),
+  K("Reception", "公务接待", "reception"),
+  K("VehiclePurchase", "公务用车购置", "vehicle-purchase"),
+  K("VehicleOperation", "公务用车运行维护", "vehicle-operation"),
+  K("RunningCosts", "机关运行经费", "running-costs"),
+  K("Reason", "变动原因", "reason"),
+  // Procurement, assets, notes.
+  K("Goods", "货物", "goods"),
+  K("Works", "工程", "works"),
+  K("Services", "服务", "services"),
+  K("AsOf", "截至", "as-of"),
+  K("VehicleQuota", "车辆编制", "vehicle-quota"),
+  K("Vehicles", "车辆", "vehicles"),
+  K("OfficeArea", "办公用房", "office-area"),
+  K("Equipment", "设备", "equipment"),
+  K("PurchasedServices", "政府购买服务", "purchased-services"),
+  K("Other", "其他", "other"),
+];
+
+export const KEYWORD_BY_NAME: ReadonlyMap<string, KeywordDef> = new Map(KEYWORDS.map((k) => [k.name, k]));

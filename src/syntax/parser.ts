@@ -1,0 +1,305 @@
+/**
+ * The parser, generated from the statement table in schema.ts:
+ *
+ *   File        : Statement(file)*
+ *   Block(ctx)  : "{" Statement(ctx)* "}"
+ *   Statement(ctx) : Keyword Slot* Block(ctx')?     (one production per keyword of ctx)
+ *
+ * It is built once and reused for every file. Parsing never fails: it returns the
+ * statements it could read and a diagnostic for every syntax error, recovering at the
+ * next statement so that one run reports them all.
+ */
+import { EmbeddedActionsParser, EOF, type IToken, type TokenType, type IRecognitionException } from "chevrotain";
+import { bi, diag, type Bilingual, type Diagnostic } from "../base/diagnostics.js";
+import { KEYWORD_BY_NAME } from "./keywords.js";
+import { ALL_TOKENS, BadStr, BadText, Comment as CommentTok, DateTok, Junk, KEYWORD_TOKENS, LBrace, lexer, Num, RBrace, Str, Text, Word } from "./lexer.js";
+import { CONTEXTS, CONTEXT_NAMES, FIGURE_KEYWORDS, SOURCE_KEYWORDS, type Slot, type SlotType, type StatementSpec } from "./schema.js";
+import type { Arg, Block, Comment, ParsedFile, Stmt } from "./cst.js";
+import { errorMessageProvider, describeToken } from "./messages.js";
+
+const kwTok = (name: string): TokenType => {
+  const t = KEYWORD_TOKENS.get(name);
+  if (!t) throw new Error(`schema names unknown keyword ${name}`);
+  return t;
+};
+
+/** The token types a slot accepts. */
+export function slotTokens(type: SlotType): TokenType[] {
+  switch (type) {
+    case "int":
+    case "qty":
+      return [Num];
+    case "str":
+      return [Str];
+    case "text":
+      return [Str, Text];
+    case "word":
+      return [Word];
+    case "date":
+      return [DateTok];
+    case "value":
+      return [Num, Str];
+    case "source":
+      return SOURCE_KEYWORDS.map(kwTok);
+    case "figure":
+      return [Word, ...FIGURE_KEYWORDS.map(kwTok)];
+  }
+}
+
+/** Rule name of a context's statement list and of one statement in it. */
+export const bodyRule = (ctx: string): string => `${ctx}Body`;
+export const stmtRule = (ctx: string, kw: string): string => `${ctx}_${kw}`;
+
+const end = (t: IToken): number => t.startOffset + (t.image?.length ?? 0);
+
+class BudgetParser extends EmbeddedActionsParser {
+  /** Statements that could not be placed, reported by the junk alternative. */
+  junk: Diagnostic[] = [];
+  file = "";
+  private readonly rules = new Map<string, (idx?: number) => unknown>();
+
+  constructor() {
+    super(ALL_TOKENS, { recoveryEnabled: true, errorMessageProvider, maxLookahead: 1 });
+    // Statement rules first, then bodies (a body refers to its statements, a statement
+    // with a block to the body of that block; rules are looked up lazily).
+    for (const [ctx, specs] of Object.entries(CONTEXTS)) {
+      for (const spec of specs) this.defineStatement(ctx, spec);
+    }
+    for (const ctx of Object.keys(CONTEXTS)) this.defineBody(ctx);
+    this.performSelfAnalysis();
+  }
+
+  private defineBody(ctx: string): void {
+    const specs = CONTEXTS[ctx]!;
+    const starts = new Set<TokenType>(specs.map((s) => kwTok(s.kw)));
+    const stmtRules = specs.map((s) => this.rules.get(stmtRule(ctx, s.kw))!);
+    const where = CONTEXT_NAMES[ctx]!;
+    const allowed = specs.map((s) => KEYWORD_BY_NAME.get(s.kw)!.zh);
+    const isFile = ctx === "file";
+    const rule = this.RULE(
+      bodyRule(ctx),
+      () => {
+        const out: Stmt[] = [];
+        const alts = stmtRules.map((r, i) => ({ ALT: () => this.subrule(i, r as never) as Stmt | undefined }));
+        this.many(0, () => {
+          const st = this.or(0, {
+            IGNORE_AMBIGUITIES: true,
+            DEF: [
+              ...alts,
+              {
+                ALT: () => {
+                  // Skip what does not belong here, in one run, with one diagnostic.
+                  const first = isFile ? this.or(1, [{ ALT: () => this.consume(0, Junk) }, { ALT: () => this.consume(1, RBrace) }]) : this.consume(2, Junk);
+                  let last = first;
+                  this.many(1, {
+                    GATE: () => {
+                      const t = this.LA(1).tokenType;
+                      return t !== EOF && !starts.has(t) && (isFile || t !== RBrace);
+                    },
+                    DEF: () => {
+                      last = this.or(2, [{ ALT: () => this.consume(3, Junk) }, { ALT: () => this.consume(4, RBrace) }]);
+                    },
+                  });
+                  this.ACTION(() => this.reportJunk(first, last, where, allowed));
+                  return undefined;
+                },
+              },
+            ],
+          });
+          if (st) out.push(st);
+        });
+        return out;
+      },
+      { recoveryValueFunc: () => [] },
+    );
+    this.rules.set(bodyRule(ctx), rule as never);
+  }
+
+  private defineStatement(ctx: string, spec: StatementSpec): void {
+    let next = 0;
+    const idx = (): number => next++;
+    const kwIdx = idx();
+    type Step = (args: Arg[]) => void;
+    const steps: Step[] = spec.slots.map((slot) => this.slotStep(slot, idx));
+    const blockIdx = idx();
+    const kw = kwTok(spec.kw);
+    const rule = this.RULE(
+      stmtRule(ctx, spec.kw),
+      () => {
+        const k = this.consume(kwIdx, kw);
+        const args: Arg[] = [];
+        for (const step of steps) step(args);
+        let block: Block | undefined;
+        if (spec.block) {
+          const readBlock = (): void => {
+            const lb = this.consume(blockIdx, LBrace);
+            const stmts = this.subrule(blockIdx, this.rules.get(bodyRule(spec.block!)) as never) as Stmt[];
+            const rb = this.consume(blockIdx + 1, RBrace);
+            block = { open: lb.startOffset, close: isNaN(rb.startOffset) ? -1 : rb.startOffset, stmts: stmts ?? [] };
+          };
+          if (spec.blockOptional) this.option(blockIdx, readBlock);
+          else readBlock();
+        }
+        const last = block && block.close >= 0 ? block.close + 1 : args.length ? args[args.length - 1]!.end : end(k);
+        const stmt: Stmt = { kw: spec.kw, kwImage: k.image, start: k.startOffset, end: last, args, ...(block ? { block } : {}) };
+        return stmt;
+      },
+      { recoveryValueFunc: () => undefined as unknown as Stmt },
+    );
+    this.rules.set(stmtRule(ctx, spec.kw), rule as never);
+  }
+
+  private slotStep(slot: Slot, idx: () => number): (args: Arg[]) => void {
+    const toks = slotTokens(slot.type);
+    const orIdx = idx();
+    const consumeIdx = toks.map(() => idx());
+    const tagIdx = idx();
+    const optIdx = idx();
+    const readValue = (tag?: IToken): Arg => {
+      const t =
+        toks.length === 1
+          ? this.consume(consumeIdx[0]!, toks[0]!)
+          : (this.or(orIdx, toks.map((tt, i) => ({ ALT: () => this.consume(consumeIdx[i]!, tt) }))) as IToken);
+      return {
+        slot: slot.name,
+        token: t.tokenType?.name ?? "",
+        image: t.image,
+        start: t.startOffset,
+        end: end(t),
+        ...(tag ? { tag: { image: tag.image, start: tag.startOffset, end: end(tag) } } : {}),
+      };
+    };
+    if (slot.tag) {
+      const tagTok = kwTok(slot.tag);
+      return (args) =>
+        this.option(optIdx, () => {
+          const tag = this.consume(tagIdx, tagTok);
+          args.push(readValue(tag));
+        });
+    }
+    if (slot.repeat) return (args) => this.atLeastOne(optIdx, () => args.push(readValue()));
+    if (slot.optional) return (args) => this.option(optIdx, () => args.push(readValue()));
+    return (args) => args.push(readValue());
+  }
+
+  private reportJunk(first: IToken, last: IToken, where: Bilingual, allowed: string[]): void {
+    const span = { file: this.file, start: first.startOffset, end: end(last) };
+    const found = describeToken(first);
+    const list = allowed.join("、");
+    this.junk.push(
+      diag(
+        "unexpected-token",
+        "error",
+        span,
+        bi(`${where.zh}中不能出现${found.zh}`, `${found.en} cannot stand in ${where.en}`),
+        { hint: bi(`此处可写的语句：${list}`, `statements allowed here: ${list}`) },
+      ),
+    );
+  }
+
+  parseFile(): Stmt[] {
+    const rule = this.rules.get(bodyRule("file"))!;
+    return (rule.call(this) as Stmt[] | undefined) ?? [];
+  }
+}
+
+let instance: BudgetParser | undefined;
+/** The parser is expensive to build and cheap to reuse: build it once. */
+function parserInstance(): BudgetParser {
+  return (instance ??= new BudgetParser());
+}
+
+export interface ParseOutput {
+  readonly file: ParsedFile;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Lexes and parses one file. Never throws on any input. */
+export function parse(path: string, text: string): ParseOutput {
+  const diagnostics: Diagnostic[] = [];
+  const lexed = lexer.tokenize(text);
+  for (const e of lexed.errors) {
+    diagnostics.push(
+      diag(
+        "unexpected-character",
+        "error",
+        { file: path, start: e.offset, end: e.offset + e.length },
+        bi(`无法识别的字符 ${quoteChars(text.slice(e.offset, e.offset + Math.min(e.length, 12)))}`, `unrecognised characters ${quoteChars(text.slice(e.offset, e.offset + Math.min(e.length, 12)))}`),
+        { hint: bi("字符串请用双引号括起来；注释以 # 开头", 'write text in "double quotes"; comments start with #') },
+      ),
+    );
+  }
+  // Unterminated strings are reported here and read as strings, so parsing goes on.
+  const tokens = lexed.tokens;
+  for (const t of tokens) {
+    if (t.tokenType === BadStr) {
+      diagnostics.push(
+        diag("unterminated-string", "error", { file: path, start: t.startOffset, end: end(t) }, bi("字符串缺少结束的双引号", "this string has no closing quote"), {
+          hint: bi('在行尾补上 "；多行文字请用 """ … """', 'close it with " on the same line; use """ … """ for text over several lines'),
+        }),
+      );
+      t.tokenType = Str;
+      (t as { image: string }).image = t.image + '"';
+    } else if (t.tokenType === BadText) {
+      diagnostics.push(
+        diag("unterminated-string", "error", { file: path, start: t.startOffset, end: t.startOffset + 3 }, bi('文字块缺少结束的 """', 'this text block has no closing """'), {
+          hint: bi('在文字结束处另起一行写 """', 'end the text with """ on a line of its own'),
+        }),
+      );
+      t.tokenType = Text;
+      (t as { image: string }).image = t.image + '"""';
+    }
+  }
+  const p = parserInstance();
+  p.file = path;
+  p.junk = [];
+  p.input = tokens;
+  const stmts = p.parseFile();
+  diagnostics.push(...p.junk);
+  for (const e of p.errors) diagnostics.push(recognitionDiagnostic(path, text, e));
+  const comments: Comment[] = (lexed.groups["comments"] ?? []).map((c) => ({ image: c.image, start: c.startOffset, end: end(c) }));
+  void CommentTok;
+  return { file: { path, text, stmts, comments }, diagnostics: dedupe(diagnostics) };
+}
+
+function recognitionDiagnostic(path: string, text: string, e: IRecognitionException): Diagnostic {
+  const t = e.token;
+  const atEof = t.tokenType === EOF || isNaN(t.startOffset);
+  const start = atEof ? text.length : t.startOffset;
+  const span = { file: path, start, end: atEof ? start : end(t) };
+  let msg: Bilingual;
+  try {
+    msg = JSON.parse(e.message) as Bilingual;
+  } catch {
+    msg = bi(e.message, e.message);
+  }
+  return diag("syntax-error", "error", span, msg);
+}
+
+/**
+ * Recovery can report one mistake at the same place twice, once as a missing value and
+ * once as a token that does not belong; keep the more precise one.
+ */
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const syntaxAt = new Set(ds.filter((d) => d.code === "syntax-error").map((d) => d.span.start));
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    if (d.code === "unexpected-token" && syntaxAt.has(d.span.start)) return false;
+    const k = `${d.code}:${d.span.start}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function quoteChars(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** For the grammar printer and syntax diagrams. */
+export function grammarProductions() {
+  return parserInstance().getGAstProductions();
+}
+export function serializedGrammar() {
+  return parserInstance().getSerializedGastProductions();
+}
