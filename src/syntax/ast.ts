@@ -1,0 +1,273 @@
+/**
+ * The typed AST of a budget: what an author decides, one field per fact, each with the
+ * span it was written at. Lowering (lower.ts) builds it from the statement tree; the
+ * checker and the model read only this. Figures that can also be derived (a 总额, a
+ * declared 年度预算) are kept as `declared*` fields, for the checker to compare.
+ *
+ * Amounts are exact: `Money.fen` is an integer of 分 (see base/money.ts).
+ */
+import type { Span } from "../base/source.js";
+import type { Fen } from "../base/money.js";
+
+export interface Located<T> {
+  readonly value: T;
+  readonly span: Span;
+}
+
+/** A numeral with its unit, exactly as written, and its value without separators. */
+export interface Quantity {
+  /** The literal as written: "6,389.17万元", "50次", "95%". */
+  readonly text: string;
+  /** The number without separators: "6389.17". */
+  readonly number: string;
+  /** The unit as written after the number: "万元", "元", "%", "次", "" when none. */
+  readonly unit: string;
+  readonly span: Span;
+}
+
+/** An amount of money: a quantity in 万元 or 元, converted exactly to 分. */
+export interface Money extends Quantity {
+  readonly unit: "万元" | "元";
+  readonly fen: Fen;
+}
+
+/** The funding sources, in the order the tables print them. */
+export type Source = "一般公共预算" | "政府性基金预算" | "国有资本经营预算" | "财政专户管理资金" | "单位资金";
+export const SOURCES: readonly Source[] = ["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"];
+
+/** The sources that count as 财政拨款 (tables 四, 十, 十一, 十三). */
+export const FISCAL_SOURCES: readonly Source[] = ["一般公共预算", "政府性基金预算", "国有资本经营预算"];
+
+export interface Amount {
+  readonly source: Source;
+  readonly money: Money;
+  /** The keyword that named the source. */
+  readonly span: Span;
+}
+
+export type UnitKind = "行政单位" | "参公事业单位" | "事业单位";
+
+export interface Department {
+  readonly code: Located<string>;
+  readonly name: Located<string>;
+  readonly year?: Located<number>;
+  readonly moneyUnit?: Located<string>;
+  readonly kind?: Located<string>;
+  readonly duties?: Located<string>;
+  readonly organisation?: Located<string>;
+  /** 内设机构: the internal sections, by name. */
+  readonly sections: readonly Located<string>[];
+  readonly staffing?: Staffing;
+  /** 控制数: totals the finance bureau set, asserted against the derived ones. */
+  readonly control?: ControlTotals;
+  readonly span: Span;
+}
+
+export interface Staffing {
+  /** 核定编制 */
+  readonly authorized?: Quantity;
+  /** 实际在职 */
+  readonly actual?: Quantity;
+  /** 其中在编 */
+  readonly established?: Quantity;
+  /** 其他人员 */
+  readonly other?: Quantity;
+  readonly span: Span;
+}
+
+export interface ControlTotals {
+  readonly incomeTotal?: Money;
+  readonly bySource: readonly Amount[];
+  readonly span: Span;
+}
+
+export interface Unit {
+  readonly name: Located<string>;
+  readonly kind?: Located<string>;
+  readonly span: Span;
+}
+
+/** One basic-expenditure line: functional subject, economic subject, amount, source. */
+export interface BasicLine {
+  /** The budget unit, by name; undefined means the department's only unit. */
+  readonly unit?: Located<string>;
+  readonly subject: Located<string>;
+  readonly economic: Located<string>;
+  readonly money: Money;
+  readonly source: Located<Source>;
+  readonly span: Span;
+}
+
+export interface FundingLevels {
+  /** A declared 总额, checked against the sum of the levels. */
+  readonly declaredTotal?: Money;
+  readonly central?: Money;
+  readonly provincial?: Money;
+  readonly local?: Money;
+  readonly selfRaised?: Money;
+  readonly other?: Money;
+  readonly span: Span;
+}
+
+/** An indicator value as written, and what could be read from it. */
+export interface IndicatorValue {
+  /** Exactly as printed: "大于等于20人次", "≥40000000元", "有所提高". */
+  readonly text: string;
+  /** ≥ ≤ > < = when the text states a comparison. */
+  readonly op?: "≥" | "≤" | ">" | "<" | "=";
+  /** The number, without separators, when the text has one. */
+  readonly number?: string;
+  /** The unit after the number: "人次", "元", "万元", "%". */
+  readonly unit?: string;
+  /** The amount in 分 when the unit is 元 or 万元. */
+  readonly fen?: Fen;
+  readonly span: Span;
+}
+
+export interface Indicator {
+  /** 一级 as written: 产出, 产出指标, 效益 … */
+  readonly level1: Located<string>;
+  /** 二级 as written: 数量, 数量指标, 服务对象满意度 … */
+  readonly level2: Located<string>;
+  readonly name: Located<string>;
+  /** The 实施期 value; absent when the indicator is for the year only. */
+  readonly period?: IndicatorValue;
+  /** The 年度 value; absent when the indicator is for the 实施期 only. */
+  readonly annual?: IndicatorValue;
+  readonly span: Span;
+}
+
+/**
+ * A project's performance form (项目支出绩效目标表). Written inside its project, or on
+ * its own at the top level as `绩效 "项目名" { … }`, naming the project it belongs to.
+ */
+export interface PerformanceForm {
+  /** For a form written on its own: the project it names. */
+  readonly project?: Located<string>;
+  /** 项目属性: 一次性项目, 经常性项目, 延续性项目. */
+  readonly attribute?: Located<string>;
+  /** 项目期, in years. */
+  readonly duration?: Quantity;
+  /** 实施期资金总额 by level, in 元 as the forms print them. */
+  readonly periodFunding?: FundingLevels;
+  /** 年度资金总额 by level. */
+  readonly annualFunding?: FundingLevels;
+  /** 项目概况 */
+  readonly summary?: Located<string>;
+  /** 立项依据 */
+  readonly basis?: Located<string>;
+  /** 项目设立必要性 */
+  readonly necessity?: Located<string>;
+  /** 保证项目实施的制度、措施 */
+  readonly measures?: Located<string>;
+  /** 项目实施计划 */
+  readonly plan?: Located<string>;
+  /** 总体目标, 实施期 */
+  readonly periodGoal?: Located<string>;
+  /** Absent means the same as the 实施期 goal. */
+  readonly annualGoal?: Located<string>;
+  readonly indicators: readonly Indicator[];
+  readonly filed?: Located<string>;
+  readonly owner?: Located<string>;
+  readonly handler?: Located<string>;
+  readonly phone?: Located<string>;
+  readonly span: Span;
+}
+
+export interface Project {
+  readonly name: Located<string>;
+  readonly unit?: Located<string>;
+  readonly subject?: Located<string>;
+  /** A subject name written beside the code, checked against the catalogue. */
+  readonly subjectName?: Located<string>;
+  readonly category?: Located<string>;
+  readonly amounts: readonly Amount[];
+  /** The form written inside the project block, if any. */
+  readonly performance?: PerformanceForm;
+  readonly span: Span;
+}
+
+export interface Carryover {
+  readonly name: Located<string>;
+  readonly unit?: Located<string>;
+  readonly subject?: Located<string>;
+  readonly subjectName?: Located<string>;
+  readonly category?: Located<string>;
+  readonly amounts: readonly Amount[];
+  readonly span: Span;
+}
+
+export type ThreePublicItem = "因公出国" | "公务接待" | "公务用车购置" | "公务用车运行维护";
+
+export interface LastYear {
+  /** 上年收入总计 (= 支出总计). */
+  readonly incomeTotal?: Money;
+  /** 上年一般公共预算当年支出. */
+  readonly generalSpending?: Money;
+  readonly threePublic?: { readonly items: ReadonlyMap<ThreePublicItem, Money>; readonly span: Span };
+  readonly runningCosts?: Money;
+  /** Reasons for changes, by the figure they explain (收入总计, 三公, …). */
+  readonly reasons: readonly { readonly figure: Located<string>; readonly text: Located<string> }[];
+  readonly span: Span;
+}
+
+export interface Procurement {
+  readonly declaredTotal?: Money;
+  readonly goods?: Money;
+  readonly works?: Money;
+  readonly services?: Money;
+  readonly span: Span;
+}
+
+export interface Assets {
+  readonly asOf?: Located<string>;
+  readonly vehicleQuota?: Quantity;
+  readonly vehicles: readonly { readonly kind: Located<string>; readonly count: Quantity }[];
+  readonly officeArea?: Quantity;
+  readonly equipment: readonly { readonly threshold: Quantity; readonly count: Quantity }[];
+  readonly span: Span;
+}
+
+export interface Notes {
+  readonly purchasedServices?: Located<string>;
+  readonly other?: Located<string>;
+  readonly span: Span;
+}
+
+export interface DeclaredAnnualBudget {
+  readonly sum?: Money;
+  readonly bySource: readonly Amount[];
+  readonly socialInsurance?: Money;
+  readonly basic?: Money;
+  readonly project?: Money;
+  readonly span: Span;
+}
+
+export interface OverallForm {
+  readonly strategy?: Located<string>;
+  readonly coreFunctions?: Located<string>;
+  readonly keyTasks?: Located<string>;
+  readonly annualGoal?: Located<string>;
+  readonly declaredBudget?: DeclaredAnnualBudget;
+  readonly indicators: readonly Indicator[];
+  readonly filed?: Located<string>;
+  readonly span: Span;
+}
+
+/** A whole budget: the entry file and everything it includes. */
+export interface Budget {
+  /** Paths of the files read, entry first. */
+  readonly files: readonly string[];
+  readonly department?: Department;
+  readonly units: readonly Unit[];
+  readonly basic: readonly BasicLine[];
+  readonly projects: readonly Project[];
+  readonly carryovers: readonly Carryover[];
+  /** Performance forms written on their own, each naming its project. */
+  readonly forms: readonly PerformanceForm[];
+  readonly lastYear?: LastYear;
+  readonly procurement?: Procurement;
+  readonly assets?: Assets;
+  readonly notes?: Notes;
+  readonly overall?: OverallForm;
+}
