@@ -1,0 +1,39 @@
+/**
+ * The --catalogue option: a budget office's own classification catalogue, read from a
+ * JSON file. Problems with the file are usage errors (exit 2), told plainly.
+ */
+import type { Catalogue } from "../check/catalogue/types.js";
+import type { Io } from "./io.js";
+import type { Lang } from "./report.js";
+
+export function loadCatalogueOption(io: Io, path: string | undefined, lang: Lang): Catalogue | undefined | "usage" {
+  if (!path) return undefined;
+  const text = io.readFile(path);
+  if (text === undefined) {
+    io.err(lang === "zh" ? `yusuan: 无法读取分类目录文件 ${path}\n` : `yusuan: cannot read the catalogue file ${path}\n`);
+    return "usage";
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    io.err(lang === "zh" ? `yusuan: 分类目录文件 ${path} 不是有效的 JSON：${(e as Error).message}\n` : `yusuan: the catalogue file ${path} is not valid JSON: ${(e as Error).message}\n`);
+    return "usage";
+  }
+  return catalogueFromFile(io, json, path, lang);
+}
+
+let fromJson: ((json: unknown, description: string) => { catalogue?: Catalogue; problems: string[] }) | undefined;
+/** Set by the checker module once it is loaded; kept indirect to avoid a cycle. */
+export function setCatalogueReader(f: typeof fromJson): void {
+  fromJson = f;
+}
+
+function catalogueFromFile(io: Io, json: unknown, path: string, lang: Lang): Catalogue | "usage" {
+  const r = fromJson ? fromJson(json, path) : { problems: ["no catalogue reader"] };
+  if (!r.catalogue) {
+    io.err((lang === "zh" ? `yusuan: 分类目录文件 ${path} 有误：\n` : `yusuan: the catalogue file ${path} has problems:\n`) + r.problems.map((p) => `  - ${p}\n`).join(""));
+    return "usage";
+  }
+  return r.catalogue;
+}

@@ -1,0 +1,88 @@
+/**
+ * The only place that touches the outside world. Commands receive an `Io` so that tests
+ * run them in-process with files in memory and captured output.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export interface Io {
+  readonly cwd: string;
+  /** True when output goes to a terminal: colour and code frames are for people. */
+  readonly isTTY: boolean;
+  out(text: string): void;
+  err(text: string): void;
+  readFile(p: string): string | undefined;
+  /** Writes atomically: a temporary file in the same folder, then a rename. */
+  writeFile(p: string, content: string | Uint8Array): void;
+  exists(p: string): boolean;
+  listDir(p: string): string[];
+}
+
+export function nodeIo(): Io {
+  return {
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    readFile: (p) => {
+      try {
+        return fs.readFileSync(p, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    writeFile: (p, content) => atomicWrite(p, content),
+    exists: (p) => fs.existsSync(p),
+    listDir: (p) => {
+      try {
+        return fs.readdirSync(p).sort();
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+export function atomicWrite(p: string, content: string | Uint8Array): void {
+  const dir = path.dirname(p);
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(p)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, p);
+  } catch (e) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* the temporary file may not exist */
+    }
+    throw e;
+  }
+}
+
+/** An in-memory Io for tests. */
+export function memoryIo(files: Record<string, string>, opts: { isTTY?: boolean } = {}): Io & { stdout: string; stderr: string; files: Record<string, string> } {
+  const io = {
+    cwd: "/",
+    isTTY: opts.isTTY ?? false,
+    stdout: "",
+    stderr: "",
+    files: { ...files },
+    out(t: string) {
+      io.stdout += t;
+    },
+    err(t: string) {
+      io.stderr += t;
+    },
+    readFile: (p: string) => io.files[p],
+    writeFile: (p: string, c: string | Uint8Array) => {
+      io.files[p] = typeof c === "string" ? c : Buffer.from(c).toString("utf8");
+    },
+    exists: (p: string) => p in io.files,
+    listDir: (p: string) => {
+      const pre = p.endsWith("/") ? p : p + "/";
+      return [...new Set(Object.keys(io.files).filter((f) => f.startsWith(pre)).map((f) => f.slice(pre.length).split("/")[0]!))].sort();
+    },
+  };
+  return io;
+}

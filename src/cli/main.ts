@@ -1,0 +1,78 @@
+/**
+ * The yusuan command line. Each command is a function of its arguments and an Io;
+ * exit codes: 0 clean, 1 errors (or, for fmt --check, files not canonical), 2 usage.
+ * Commands load only what they need: `check` never loads templates or charts.
+ */
+import yargs from "yargs";
+import { nodeIo, type Io } from "./io.js";
+import type { Lang } from "./report.js";
+
+export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+  let code = 0;
+  let usageError: string | undefined;
+  const lang = (v: unknown): Lang => (v === "en" ? "en" : "zh");
+  const parser = yargs(argv)
+    .scriptName("yusuan")
+    .usage("yusuan <command> [options]\n\n预算即代码：把部门预算写成源代码，检查并生成预算公开文件。")
+    .option("lang", { choices: ["zh", "en"] as const, default: "zh", describe: "language of messages" })
+    .command(
+      "check <files..>",
+      "check budgets: syntax, classifications and every invariant",
+      (y) =>
+        y
+          .positional("files", { type: "string", array: true, demandOption: true })
+          .option("format", { choices: ["text", "json"] as const, default: "text" })
+          .option("catalogue", { type: "string", describe: "a classification catalogue file (JSON) to check against" }),
+      async (a) => {
+        const { checkCommand } = await import("./check.js");
+        code = checkCommand(io, { files: a.files as string[], format: a.format as "text" | "json", lang: lang(a.lang), ...(a.catalogue ? { catalogue: a.catalogue } : {}) });
+      },
+    )
+    .command(
+      "fmt <files..>",
+      "print budgets in canonical form",
+      (y) =>
+        y
+          .positional("files", { type: "string", array: true, demandOption: true })
+          .option("write", { type: "boolean", default: false, describe: "rewrite the files in place" })
+          .option("check", { type: "boolean", default: false, describe: "exit 1 and name the files that are not canonical" }),
+      async (a) => {
+        if (a.write && a.check) {
+          usageError = "--write and --check cannot be used together";
+          return;
+        }
+        const { fmtCommand } = await import("./fmt.js");
+        code = fmtCommand(io, { files: a.files as string[], write: a.write, check: a.check, lang: lang(a.lang) });
+      },
+    )
+    .command(
+      "explain <code>",
+      "explain a diagnostic code",
+      (y) => y.positional("code", { type: "string", demandOption: true }),
+      async (a) => {
+        const { explainCommand } = await import("./explain.js");
+        code = explainCommand(io, String(a.code));
+      },
+    )
+    .demandCommand(1, "name a command: check, fmt, explain")
+    .strict()
+    .help()
+    .version(false)
+    .exitProcess(false)
+    .fail((msg, err) => {
+      usageError = msg || err?.message || "usage error";
+    });
+  try {
+    await parser.parseAsync();
+  } catch (e) {
+    if (usageError === undefined) {
+      io.err(`yusuan: internal error: ${(e as Error).message}\n`);
+      return 70;
+    }
+  }
+  if (usageError !== undefined) {
+    io.err(`yusuan: ${usageError}\n\nRun 'yusuan --help' for usage.\n`);
+    return 2;
+  }
+  return code;
+}

@@ -1,0 +1,508 @@
+/**
+ * Lowering: the statement tree of each file becomes the typed AST (ast.ts). Values are
+ * read here (strings unquoted, text blocks dedented, quantities split, money converted
+ * exactly to 分); a value that cannot be read, or a statement written twice where once
+ * is allowed, is a diagnostic and the fact is left out, so later stages see only facts
+ * that are well formed.
+ */
+import { bi, diag, type Diagnostic } from "../base/diagnostics.js";
+import type { Span } from "../base/source.js";
+import type * as A from "./ast.js";
+import type { Arg, Stmt } from "./cst.js";
+import { KEYWORD_BY_NAME } from "./keywords.js";
+import { moneyOf, readIndicatorValue, splitQuantity, textBlock, unquote } from "./values.js";
+
+/** Statements that may be written more than once in their block. */
+const REPEATABLE = new Set(["Include", "Unit", "Basic", "Project", "Performance", "Carryover", "Line", "Indicator", "Vehicles", "Equipment", "Reason"]);
+
+const SOURCE_OF: Readonly<Record<string, A.Source>> = {
+  GeneralBudget: "一般公共预算",
+  FundBudget: "政府性基金预算",
+  CapitalBudget: "国有资本经营预算",
+  SpecialAccount: "财政专户管理资金",
+  UnitFunds: "单位资金",
+};
+
+const THREE_PUBLIC_OF: Readonly<Record<string, A.ThreePublicItem>> = {
+  Overseas: "因公出国",
+  Reception: "公务接待",
+  VehiclePurchase: "公务用车购置",
+  VehicleOperation: "公务用车运行维护",
+};
+
+/** Collects a budget's items across files, in reading order. */
+export class Lowerer {
+  readonly diagnostics: Diagnostic[] = [];
+  private file = "";
+  department?: A.Department;
+  readonly units: A.Unit[] = [];
+  readonly basic: A.BasicLine[] = [];
+  readonly projects: A.Project[] = [];
+  readonly carryovers: A.Carryover[] = [];
+  readonly forms: A.PerformanceForm[] = [];
+  lastYear?: A.LastYear;
+  procurement?: A.Procurement;
+  assets?: A.Assets;
+  notes?: A.Notes;
+  overall?: A.OverallForm;
+  private readonly singletons = new Map<string, Span>();
+
+  /** Lowers one file's top-level statements, except includes (the loader follows those). */
+  lowerFile(file: string, stmts: readonly Stmt[]): void {
+    this.file = file;
+    for (const s of stmts) this.lowerTop(s);
+  }
+
+  private span(start: number, end: number): Span {
+    return { file: this.file, start, end };
+  }
+  private stmtSpan(s: Stmt): Span {
+    return this.span(s.start, s.end);
+  }
+  private argSpan(a: Arg): Span {
+    return this.span(a.start, a.end);
+  }
+
+  private lowerTop(s: Stmt): void {
+    switch (s.kw) {
+      case "Include":
+        return;
+      case "Department":
+        if (this.once("Department", s)) this.department = this.lowerDepartment(s);
+        return;
+      case "Unit":
+        this.units.push(this.lowerUnit(s));
+        return;
+      case "Basic": {
+        const unit = this.located(s, "unit", "str");
+        for (const line of this.block(s, "basic")) {
+          const l = this.lowerLine(line, unit);
+          if (l) this.basic.push(l);
+        }
+        return;
+      }
+      case "Project":
+        this.projects.push(this.lowerProject(s));
+        return;
+      case "Performance":
+        this.forms.push(this.lowerForm(s, this.located(s, "project", "str")));
+        return;
+      case "Carryover":
+        this.carryovers.push(this.lowerCarryover(s));
+        return;
+      case "LastYear":
+        if (this.once("LastYear", s)) this.lastYear = this.lowerLastYear(s);
+        return;
+      case "Procurement":
+        if (this.once("Procurement", s)) {
+          const f = this.fields(s, "procurement");
+          this.procurement = {
+            ...opt("declaredTotal", this.money(f.get("Total"), "amount")),
+            ...opt("goods", this.money(f.get("Goods"), "amount")),
+            ...opt("works", this.money(f.get("Works"), "amount")),
+            ...opt("services", this.money(f.get("Services"), "amount")),
+            span: this.stmtSpan(s),
+          };
+        }
+        return;
+      case "Assets":
+        if (this.once("Assets", s)) this.assets = this.lowerAssets(s);
+        return;
+      case "Notes":
+        if (this.once("Notes", s)) {
+          const f = this.fields(s, "notes");
+          this.notes = {
+            ...opt("purchasedServices", this.located(f.get("PurchasedServices"), "text", "text")),
+            ...opt("other", this.located(f.get("Other"), "text", "text")),
+            span: this.stmtSpan(s),
+          };
+        }
+        return;
+      case "Overall":
+        if (this.once("Overall", s)) this.overall = this.lowerOverall(s);
+        return;
+    }
+  }
+
+  /** A top-level item that a budget has once; a second one is reported and ignored. */
+  private once(kw: string, s: Stmt): boolean {
+    const first = this.singletons.get(kw);
+    if (first) {
+      this.duplicate(s, first);
+      return false;
+    }
+    this.singletons.set(kw, this.span(s.start, s.start + s.kwImage.length));
+    return true;
+  }
+
+  private duplicate(s: Stmt, first: Span): void {
+    const kw = KEYWORD_BY_NAME.get(s.kw)!;
+    this.diagnostics.push(
+      diag("duplicate-statement", "error", this.span(s.start, s.start + s.kwImage.length), bi(`「${kw.zh}」重复出现`, `'${kw.zh}' (${kw.en}) is written twice`), {
+        related: [{ span: first, message: bi("第一次出现在这里", "first written here") }],
+        hint: bi("每个事实只写一次；删除其中一处", "state each fact once: remove one of them"),
+      }),
+    );
+  }
+
+  /** The statements of a block, keyed by keyword; a repeated single statement is reported. */
+  private fields(s: Stmt | undefined, _ctx: string): Map<string, Stmt> {
+    const out = new Map<string, Stmt>();
+    for (const c of s?.block?.stmts ?? []) {
+      if (!c) continue;
+      const prev = out.get(c.kw);
+      if (prev && !REPEATABLE.has(c.kw)) {
+        this.duplicate(c, this.span(prev.start, prev.start + prev.kwImage.length));
+        continue;
+      }
+      if (!prev) out.set(c.kw, c);
+    }
+    return out;
+  }
+
+  private block(s: Stmt | undefined, _ctx: string): readonly Stmt[] {
+    return (s?.block?.stmts ?? []).filter(Boolean);
+  }
+
+  private arg(s: Stmt | undefined, slot: string): Arg | undefined {
+    return s?.args.find((a) => a.slot === slot);
+  }
+
+  private text(a: Arg): string {
+    return a.token === "Text" ? textBlock(a.image) : a.token === "String" ? unquote(a.image) : a.image;
+  }
+
+  /** A string, text, word or code value with its span. */
+  private located(s: Stmt | undefined, slot: string, kind: "str" | "text" | "word" | "int"): A.Located<string> | undefined {
+    const a = this.arg(s, slot);
+    if (!a) return undefined;
+    if (kind === "int" && !/^\d+$/.test(a.image)) {
+      this.diagnostics.push(
+        diag("invalid-value", "error", this.argSpan(a), bi(`此处应为不带单位的整数，却是 ${a.image}`, `expected a whole number without a unit here, found ${a.image}`), {
+          hint: bi("科目编码和年度写成纯数字，如 2010401", "write codes and years as plain digits, like 2010401"),
+        }),
+      );
+      return undefined;
+    }
+    return { value: this.text(a), span: this.argSpan(a) };
+  }
+
+  private quantity(s: Stmt | undefined, slot: string): A.Quantity | undefined {
+    const a = this.arg(s, slot);
+    if (!a) return undefined;
+    const q = splitQuantity(a.image);
+    if (!q) return undefined;
+    return { text: a.image, number: q.number, unit: q.unit, span: this.argSpan(a) };
+  }
+
+  private money(s: Stmt | undefined, slot: string): A.Money | undefined {
+    const a = this.arg(s, slot);
+    if (!a) return undefined;
+    const q = splitQuantity(a.image);
+    if (!q) return undefined;
+    const m = moneyOf(q);
+    if ("problem" in m) {
+      const span = this.argSpan(a);
+      if (m.problem === "unit")
+        this.diagnostics.push(
+          diag("money-unit", "error", span, bi(`金额 ${a.image} 须带单位“万元”或“元”`, `the amount ${a.image} needs the unit 万元 or 元`), {
+            hint: bi(`例如 ${q.number}万元`, `for example ${q.number}万元`),
+          }),
+        );
+      else if (m.problem === "precision")
+        this.diagnostics.push(
+          diag("money-precision", "error", span, bi(`金额 ${a.image} 精确到分以下`, `the amount ${a.image} is finer than one 分 (0.01 元)`), {
+            hint: bi("金额最多精确到分：万元最多六位小数，元最多两位", "amounts go to the 分 at most: six decimals in 万元, two in 元"),
+          }),
+        );
+      else
+        this.diagnostics.push(
+          diag("money-range", "error", span, bi(`金额 ${a.image} 超出可精确计算的范围`, `the amount ${a.image} is too large to compute exactly`)),
+        );
+      return undefined;
+    }
+    return { text: a.image, number: q.number, unit: m.unit, fen: m.fen, span: this.argSpan(a) };
+  }
+
+  private amounts(f: Map<string, Stmt>): A.Amount[] {
+    const out: A.Amount[] = [];
+    for (const [kw, source] of Object.entries(SOURCE_OF)) {
+      const st = f.get(kw);
+      const m = this.money(st, "amount");
+      if (st && m) out.push({ source, money: m, span: this.span(st.start, st.start + st.kwImage.length) });
+    }
+    return out;
+  }
+
+  private lowerDepartment(s: Stmt): A.Department {
+    const f = this.fields(s, "department");
+    const code = this.located(s, "code", "int");
+    const name = this.located(s, "name", "str");
+    const year = this.located(f.get("Year"), "year", "int");
+    const staffing = f.get("Staffing");
+    const control = f.get("Control");
+    let controlTotals: A.ControlTotals | undefined;
+    if (control) {
+      const cf = this.fields(control, "control");
+      controlTotals = { ...opt("incomeTotal", this.money(cf.get("IncomeTotal"), "amount")), bySource: this.amounts(cf), span: this.stmtSpan(control) };
+    }
+    let staff: A.Staffing | undefined;
+    if (staffing) {
+      const sf = this.fields(staffing, "staffing");
+      staff = {
+        ...opt("authorized", this.quantity(sf.get("Authorized"), "count")),
+        ...opt("actual", this.quantity(sf.get("Actual"), "count")),
+        ...opt("established", this.quantity(sf.get("Established"), "count")),
+        ...opt("other", this.quantity(sf.get("OtherStaff"), "count")),
+        span: this.stmtSpan(staffing),
+      };
+    }
+    const sections = (f.get("Sections")?.args ?? []).map((a) => ({ value: unquote(a.image), span: this.argSpan(a) }));
+    return {
+      code: code ?? { value: "", span: this.stmtSpan(s) },
+      name: name ?? { value: "", span: this.stmtSpan(s) },
+      ...opt("year", year ? { value: Number(year.value), span: year.span } : undefined),
+      ...opt("moneyUnit", this.located(f.get("MoneyUnit"), "unit", "word")),
+      ...opt("kind", this.located(f.get("Kind"), "kind", "word")),
+      ...opt("duties", this.located(f.get("Duties"), "text", "text")),
+      ...opt("organisation", this.located(f.get("Organisation"), "text", "text")),
+      sections,
+      ...opt("staffing", staff),
+      ...opt("control", controlTotals),
+      span: this.stmtSpan(s),
+    };
+  }
+
+  private lowerUnit(s: Stmt): A.Unit {
+    const f = this.fields(s, "unit");
+    return {
+      name: this.located(s, "name", "str") ?? { value: "", span: this.stmtSpan(s) },
+      ...opt("kind", this.located(f.get("Kind"), "kind", "word")),
+      span: this.stmtSpan(s),
+    };
+  }
+
+  private lowerLine(s: Stmt, unit: A.Located<string> | undefined): A.BasicLine | undefined {
+    const subject = this.located(s, "subject", "int");
+    const economic = this.located(s, "economic", "int");
+    const money = this.money(s, "amount");
+    const src = this.arg(s, "source");
+    if (!subject || !economic || !money) return undefined;
+    const source: A.Located<A.Source> = src
+      ? { value: SOURCE_OF[src.token]!, span: this.argSpan(src) }
+      : { value: "一般公共预算", span: this.span(s.start, s.start + s.kwImage.length) };
+    return { ...opt("unit", unit), subject, economic, money, source, span: this.stmtSpan(s) };
+  }
+
+  private lowerProject(s: Stmt): A.Project {
+    const f = this.fields(s, "project");
+    const subj = f.get("Subject");
+    const name = this.located(s, "name", "str") ?? { value: "", span: this.stmtSpan(s) };
+    const perf = f.get("Performance");
+    return {
+      name,
+      ...opt("unit", this.located(f.get("Unit"), "name", "str")),
+      ...opt("subject", this.located(subj, "code", "int")),
+      ...opt("subjectName", this.located(subj, "name", "str")),
+      ...opt("category", this.located(f.get("Category"), "category", "word")),
+      amounts: this.amounts(f),
+      ...opt("performance", perf ? this.lowerForm(perf, undefined) : undefined),
+      span: this.stmtSpan(s),
+    };
+  }
+
+  private lowerCarryover(s: Stmt): A.Carryover {
+    const f = this.fields(s, "carryover");
+    const subj = f.get("Subject");
+    return {
+      name: this.located(s, "name", "str") ?? { value: "", span: this.stmtSpan(s) },
+      ...opt("unit", this.located(f.get("Unit"), "name", "str")),
+      ...opt("subject", this.located(subj, "code", "int")),
+      ...opt("subjectName", this.located(subj, "name", "str")),
+      ...opt("category", this.located(f.get("Category"), "category", "word")),
+      amounts: this.amounts(f),
+      span: this.stmtSpan(s),
+    };
+  }
+
+  private levels(s: Stmt | undefined): A.FundingLevels | undefined {
+    if (!s) return undefined;
+    const f = this.fields(s, "levels");
+    return {
+      ...opt("declaredTotal", this.money(f.get("Total"), "amount")),
+      ...opt("central", this.money(f.get("Central"), "amount")),
+      ...opt("provincial", this.money(f.get("Provincial"), "amount")),
+      ...opt("local", this.money(f.get("Local"), "amount")),
+      ...opt("selfRaised", this.money(f.get("SelfRaised"), "amount")),
+      ...opt("other", this.money(f.get("OtherFunds"), "amount")),
+      span: this.stmtSpan(s),
+    };
+  }
+
+  private indicatorValue(a: Arg | undefined): A.IndicatorValue | undefined {
+    if (!a) return undefined;
+    const text = a.token === "String" ? unquote(a.image) : a.image;
+    return { ...readIndicatorValue(text), span: this.argSpan(a) };
+  }
+
+  private indicators(stmts: readonly Stmt[]): A.Indicator[] {
+    const out: A.Indicator[] = [];
+    for (const s of stmts) {
+      if (s.kw !== "Indicator") continue;
+      const level1 = this.located(s, "level1", "word");
+      const level2 = this.located(s, "level2", "word");
+      const name = this.located(s, "name", "str");
+      if (!level1 || !level2 || !name) continue;
+      const both = this.indicatorValue(this.arg(s, "value"));
+      const period = this.indicatorValue(this.arg(s, "period"));
+      const annual = this.indicatorValue(this.arg(s, "annual"));
+      if (!both && !period && !annual) {
+        this.diagnostics.push(
+          diag("invalid-value", "error", this.span(s.start, s.end), bi("指标缺少指标值", "this indicator has no value"), {
+            hint: bi('在名称后写指标值，如 指标 产出 数量 "入企服务" "50次以上"', 'write the value after the name, as in 指标 产出 数量 "入企服务" "50次以上"'),
+          }),
+        );
+        continue;
+      }
+      if (both && (period || annual)) {
+        this.diagnostics.push(
+          diag("invalid-value", "error", (period ?? annual)!.span, bi("指标值已对实施期和年度都给出，不能再分别给出", "the value already applies to both columns; it cannot also be given per column"), {
+            hint: bi("写一个值，或分别写 实施期 … 年度 …", "write one value, or 实施期 … 年度 … separately"),
+          }),
+        );
+      }
+      out.push({ level1, level2, name, ...opt("period", period ?? both), ...opt("annual", annual ?? (period ? undefined : both)), span: this.stmtSpan(s) });
+    }
+    return out;
+  }
+
+  private lowerForm(s: Stmt, project: A.Located<string> | undefined): A.PerformanceForm {
+    const f = this.fields(s, "performance");
+    return {
+      ...opt("project", project),
+      ...opt("attribute", this.located(f.get("Attribute"), "attribute", "word")),
+      ...opt("duration", this.quantity(f.get("Duration"), "years")),
+      ...opt("periodFunding", this.levels(f.get("PeriodFunding"))),
+      ...opt("annualFunding", this.levels(f.get("AnnualFunding"))),
+      ...opt("summary", this.located(f.get("Summary"), "text", "text")),
+      ...opt("basis", this.located(f.get("Basis"), "text", "text")),
+      ...opt("necessity", this.located(f.get("Necessity"), "text", "text")),
+      ...opt("measures", this.located(f.get("Measures"), "text", "text")),
+      ...opt("plan", this.located(f.get("Plan"), "text", "text")),
+      ...opt("periodGoal", this.located(f.get("PeriodGoal"), "text", "text")),
+      ...opt("annualGoal", this.located(f.get("AnnualGoal"), "text", "text")),
+      indicators: this.indicators(this.block(s, "performance")),
+      ...opt("filed", this.located(f.get("Filed"), "text", "str")),
+      ...opt("owner", this.located(f.get("Owner"), "text", "str")),
+      ...opt("handler", this.located(f.get("Handler"), "text", "str")),
+      ...opt("phone", this.located(f.get("Phone"), "text", "str")),
+      span: this.stmtSpan(s),
+    };
+  }
+
+  private lowerLastYear(s: Stmt): A.LastYear {
+    const f = this.fields(s, "lastYear");
+    const tp = f.get("ThreePublic");
+    let threePublic: A.LastYear["threePublic"];
+    if (tp) {
+      const tf = this.fields(tp, "threePublic");
+      const items = new Map<A.ThreePublicItem, A.Money>();
+      for (const [kw, item] of Object.entries(THREE_PUBLIC_OF)) {
+        const m = this.money(tf.get(kw), "amount");
+        if (m) items.set(item, m);
+      }
+      threePublic = { items, span: this.stmtSpan(tp) };
+    }
+    const reasons: A.LastYear["reasons"][number][] = [];
+    for (const r of this.block(s, "lastYear")) {
+      if (r.kw !== "Reason") continue;
+      const fig = this.arg(r, "figure");
+      const text = this.located(r, "text", "text");
+      if (!fig || !text) continue;
+      const kw = KEYWORD_BY_NAME.get(fig.token);
+      reasons.push({ figure: { value: kw ? kw.zh : fig.image, span: this.argSpan(fig) }, text });
+    }
+    return {
+      ...opt("incomeTotal", this.money(f.get("IncomeTotal"), "amount")),
+      ...opt("generalSpending", this.money(f.get("GeneralSpending"), "amount")),
+      ...opt("threePublic", threePublic),
+      ...opt("runningCosts", this.money(f.get("RunningCosts"), "amount")),
+      reasons,
+      span: this.stmtSpan(s),
+    };
+  }
+
+  private lowerAssets(s: Stmt): A.Assets {
+    const f = this.fields(s, "assets");
+    const vehicles: { kind: A.Located<string>; count: A.Quantity }[] = [];
+    const equipment: { threshold: A.Quantity; count: A.Quantity }[] = [];
+    for (const c of this.block(s, "assets")) {
+      if (c.kw === "Vehicles") {
+        const kind = this.located(c, "kind", "word");
+        const count = this.quantity(c, "count");
+        if (kind && count) vehicles.push({ kind, count });
+      } else if (c.kw === "Equipment") {
+        const threshold = this.quantity(c, "threshold");
+        const count = this.quantity(c, "count");
+        if (threshold && count) equipment.push({ threshold, count });
+      }
+    }
+    return {
+      ...opt("asOf", this.located(f.get("AsOf"), "date", "word")),
+      ...opt("vehicleQuota", this.quantity(f.get("VehicleQuota"), "count")),
+      vehicles,
+      ...opt("officeArea", this.quantity(f.get("OfficeArea"), "area")),
+      equipment,
+      span: this.stmtSpan(s),
+    };
+  }
+
+  private lowerOverall(s: Stmt): A.OverallForm {
+    const f = this.fields(s, "overall");
+    const ab = f.get("AnnualBudget");
+    let declaredBudget: A.DeclaredAnnualBudget | undefined;
+    if (ab) {
+      const bf = this.fields(ab, "annualBudget");
+      declaredBudget = {
+        ...opt("sum", this.money(bf.get("Sum"), "amount")),
+        bySource: this.amounts(bf),
+        ...opt("socialInsurance", this.money(bf.get("SocialInsurance"), "amount")),
+        ...opt("basic", this.money(bf.get("Basic"), "amount")),
+        ...opt("project", this.money(bf.get("ProjectSpending"), "amount")),
+        span: this.stmtSpan(ab),
+      };
+    }
+    return {
+      ...opt("strategy", this.located(f.get("Strategy"), "text", "text")),
+      ...opt("coreFunctions", this.located(f.get("CoreFunctions"), "text", "text")),
+      ...opt("keyTasks", this.located(f.get("KeyTasks"), "text", "text")),
+      ...opt("annualGoal", this.located(f.get("AnnualGoal"), "text", "text")),
+      ...opt("declaredBudget", declaredBudget),
+      indicators: this.indicators(this.block(s, "overall")),
+      ...opt("filed", this.located(f.get("Filed"), "text", "str")),
+      span: this.stmtSpan(s),
+    };
+  }
+
+  budget(files: readonly string[]): A.Budget {
+    return {
+      files,
+      ...opt("department", this.department),
+      units: this.units,
+      basic: this.basic,
+      projects: this.projects,
+      carryovers: this.carryovers,
+      forms: this.forms,
+      ...opt("lastYear", this.lastYear),
+      ...opt("procurement", this.procurement),
+      ...opt("assets", this.assets),
+      ...opt("notes", this.notes),
+      ...opt("overall", this.overall),
+    };
+  }
+}
+
+/** `{ key: value }` when the value is defined, `{}` otherwise: optional fields stay absent. */
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
+}
