@@ -205,13 +205,16 @@ describe("catalogueFromJson", () => {
     expect(catalogue).toBeUndefined();
     expect(problems.some((p) => p.startsWith("functional.subjects[0].code：") && p.includes("5或7位数字"))).toBe(true);
     expect(problems.some((p) => p.startsWith("economic.department[0]：") && p.includes("colour"))).toBe(true);
-    expect(problems.some((p) => p.startsWith("mapping[0].kinds[0]："))).toBe(true);
+    expect(problems.some((p) => p.startsWith("mapping[0].kinds[0]：取值不在允许范围内"))).toBe(true);
   });
 
-  it("rejects the wrong format or version", () => {
+  it("rejects the wrong format or version and names a missing field", () => {
     const f = copy();
     f.formatVersion = 2;
-    expect(load(f).problems.some((p) => p.startsWith("formatVersion："))).toBe(true);
+    delete f.threePublic;
+    const { problems } = load(f);
+    expect(problems.some((p) => p.startsWith("formatVersion："))).toBe(true);
+    expect(problems.some((p) => p.startsWith("threePublic：缺少此字段"))).toBe(true);
   });
 
   it("rejects a 项 whose 款 is missing and a 款 whose 类 is missing", () => {
@@ -238,8 +241,8 @@ describe("catalogueFromJson", () => {
     f.threePublic.push({ dept: "30212", item: "公务接待" });
     const { problems } = load(f);
     expect(problems.some((p) => p.startsWith("economic.government[") && p.includes("50502 重复"))).toBe(true);
-    expect(problems.some((p) => p.startsWith("mapping[") && p.includes("事业单位 302 重复"))).toBe(true);
-    expect(problems.some((p) => p.startsWith("threePublic[") && p.includes("30212 重复"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("mapping[") && p.includes("对应规则 事业单位 302 重复"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("threePublic[") && p.includes("三公规则 30212 重复"))).toBe(true);
   });
 
   it("rejects rules that refer to subjects not in the catalogue", () => {
@@ -256,6 +259,16 @@ describe("catalogueFromJson", () => {
     const f = copy();
     f.functional.lei[0].label = "一、一般公共服务";
     expect(load(f).problems.some((p) => p.startsWith("functional.lei[0]："))).toBe(true);
+  });
+
+  it("accepts the example of docs/catalogue.md", () => {
+    const doc = readFileSync(new URL("../docs/catalogue.md", import.meta.url), "utf8");
+    const example = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const { catalogue, problems } = load(JSON.parse(example ?? ""));
+    expect(problems).toEqual([]);
+    expect(catalogue?.mapToGovernment("30201", "事业单位")).toBe("50502");
+    expect(catalogue?.mapToGovernment("30231", "事业单位")).toBe("50208");
   });
 
   it("accepts a small catalogue a budget office writes by hand", () => {

@@ -4,12 +4,45 @@
  * every rule of rules/index.ts in order, and returns the diagnostics of loading and
  * checking together, sorted. It never throws on bad input.
  */
-import { sortDiagnostics, type Diagnostic, type Result } from "../base/diagnostics.js";
+import { bi, diag, hasErrors, sortDiagnostics, type Diagnostic, type Result } from "../base/diagnostics.js";
 import type { Loaded } from "../syntax/load.js";
+import { builtinCatalogue } from "./catalogue/catalogue.js";
 import type { Catalogue } from "./catalogue/types.js";
+import type { RuleContext } from "./rule.js";
+import { RULES } from "./rules/index.js";
 
-export function checkBudget(loaded: Loaded, catalogue?: Catalogue): Result<Loaded> {
+/** The year of the built-in catalogue used when a budget's own year has none. */
+export const DEFAULT_CATALOGUE_YEAR = 2024;
+
+export function checkBudget(loaded: Loaded, custom?: Catalogue): Result<Loaded> {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-  void catalogue;
+  const budget = loaded.budget;
+  const year = budget.department?.year?.value;
+  let catalogue = custom;
+  if (!catalogue) {
+    catalogue = (year !== undefined ? builtinCatalogue(year) : undefined) ?? builtinCatalogue(DEFAULT_CATALOGUE_YEAR)!;
+    if (year !== undefined && catalogue.year !== year && budget.department?.year) {
+      diagnostics.push(
+        diag(
+          "catalogue-year",
+          "warning",
+          budget.department.year.span,
+          bi(`没有 ${year} 年的内置分类目录，改用 ${catalogue.description}`, `there is no built-in catalogue for ${year}; using ${catalogue.description}`),
+          { hint: bi("用 --catalogue 指定本年度的分类目录文件", "name this year's catalogue file with --catalogue") },
+        ),
+      );
+    }
+  }
+  const figuresRead = !hasErrors(loaded.diagnostics);
+  const ctx: RuleContext = {
+    budget,
+    catalogue,
+    catalogueIsBuiltin: !custom,
+    report: (d) => diagnostics.push(d),
+  };
+  for (const rule of RULES) {
+    if (rule.needsAllFigures && !figuresRead) continue;
+    rule.run(ctx);
+  }
   return { value: loaded, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -2,6 +2,7 @@
  * The --catalogue option: a budget office's own classification catalogue, read from a
  * JSON file. Problems with the file are usage errors (exit 2), told plainly.
  */
+import { catalogueFromJson } from "../check/catalogue/catalogue.js";
 import type { Catalogue } from "../check/catalogue/types.js";
 import type { Io } from "./io.js";
 import type { Lang } from "./report.js";
@@ -23,14 +24,8 @@ export function loadCatalogueOption(io: Io, path: string | undefined, lang: Lang
   return catalogueFromFile(io, json, path, lang);
 }
 
-let fromJson: ((json: unknown, description: string) => { catalogue?: Catalogue; problems: string[] }) | undefined;
-/** Set by the checker module once it is loaded; kept indirect to avoid a cycle. */
-export function setCatalogueReader(f: typeof fromJson): void {
-  fromJson = f;
-}
-
 function catalogueFromFile(io: Io, json: unknown, path: string, lang: Lang): Catalogue | "usage" {
-  const r = fromJson ? fromJson(json, path) : { problems: ["no catalogue reader"] };
+  const r = catalogueFromJson(json, path);
   if (!r.catalogue) {
     io.err((lang === "zh" ? `yusuan: 分类目录文件 ${path} 有误：\n` : `yusuan: the catalogue file ${path} has problems:\n`) + r.problems.map((p) => `  - ${p}\n`).join(""));
     return "usage";

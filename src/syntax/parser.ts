@@ -155,11 +155,14 @@ class BudgetParser extends EmbeddedActionsParser {
     const consumeIdx = toks.map(() => idx());
     const tagIdx = idx();
     const optIdx = idx();
-    const readValue = (tag?: IToken): Arg => {
+    const readValue = (tag?: IToken): Arg | undefined => {
       const t =
         toks.length === 1
           ? this.consume(consumeIdx[0]!, toks[0]!)
           : (this.or(orIdx, toks.map((tt, i) => ({ ALT: () => this.consume(consumeIdx[i]!, tt) }))) as IToken);
+      // A token invented by error recovery stands for a missing value: it has been
+      // reported, and it is not a fact.
+      if (!t || t.isInsertedInRecovery || typeof t.image !== "string" || t.image === "") return undefined;
       return {
         slot: slot.name,
         token: t.tokenType?.name ?? "",
@@ -174,12 +177,12 @@ class BudgetParser extends EmbeddedActionsParser {
       return (args) =>
         this.option(optIdx, () => {
           const tag = this.consume(tagIdx, tagTok);
-          args.push(readValue(tag));
+          push(args, readValue(tag));
         });
     }
-    if (slot.repeat) return (args) => this.atLeastOne(optIdx, () => args.push(readValue()));
-    if (slot.optional) return (args) => this.option(optIdx, () => args.push(readValue()));
-    return (args) => args.push(readValue());
+    if (slot.repeat) return (args) => this.atLeastOne(optIdx, () => push(args, readValue()));
+    if (slot.optional) return (args) => this.option(optIdx, () => push(args, readValue()));
+    return (args) => push(args, readValue());
   }
 
   private reportJunk(first: IToken, last: IToken, where: Bilingual, allowed: string[]): void {
@@ -201,6 +204,10 @@ class BudgetParser extends EmbeddedActionsParser {
     const rule = this.rules.get(bodyRule("file"))!;
     return (rule.call(this) as Stmt[] | undefined) ?? [];
   }
+}
+
+function push(args: Arg[], a: Arg | undefined): void {
+  if (a) args.push(a);
 }
 
 let instance: BudgetParser | undefined;
@@ -239,7 +246,7 @@ export function parse(path: string, text: string): ParseOutput {
         }),
       );
       t.tokenType = Str;
-      (t as { image: string }).image = t.image + '"';
+      t.tokenTypeIdx = Str.tokenTypeIdx!;
     } else if (t.tokenType === BadText) {
       diagnostics.push(
         diag("unterminated-string", "error", { file: path, start: t.startOffset, end: t.startOffset + 3 }, bi('文字块缺少结束的 """', 'this text block has no closing """'), {
@@ -247,7 +254,7 @@ export function parse(path: string, text: string): ParseOutput {
         }),
       );
       t.tokenType = Text;
-      (t as { image: string }).image = t.image + '"""';
+      t.tokenTypeIdx = Text.tokenTypeIdx!;
     }
   }
   const p = parserInstance();

@@ -8,7 +8,9 @@ import type { IndicatorValue } from "./ast.js";
 
 /** The content of a "string": quotes removed, \" \\ \n \t unescaped. */
 export function unquote(image: string): string {
-  const inner = image.slice(1, -1);
+  // An unterminated string (already reported) has no closing quote to remove.
+  const closed = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"');
+  const inner = image.slice(1, closed ? -1 : undefined);
   return inner.replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
 }
 
@@ -18,7 +20,8 @@ export function unquote(image: string): string {
  * indentation common to all non-blank lines is removed.
  */
 export function textBlock(image: string): string {
-  let body = image.slice(3, -3);
+  // An unterminated text block (already reported) runs to the end of the file.
+  let body = image.length >= 6 && image.endsWith('"""') ? image.slice(3, -3) : image.slice(3);
   if (!body.includes("\n")) return body.trim();
   body = body.replace(/^[ \t]*\r?\n/, "").replace(/\r?\n[ \t\u3000]*$/, "");
   const lines = body.split(/\r?\n/);

@@ -131,9 +131,10 @@ export function catalogueFromJson(json: unknown, description: string): { catalog
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = formatPath(issue.path);
-  const zh = ISSUE_ZH[issue.code] ?? "格式不对";
-  // A message written for this schema already carries both languages.
-  const text = /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : `${zh} (${issue.message})`;
+  const missing = issue.code === "invalid_type" && issue.message.endsWith("received undefined");
+  const zh = missing ? "缺少此字段" : (ISSUE_ZH[issue.code] ?? "格式不对");
+  // A message written for this schema starts in Chinese and already carries both languages.
+  const text = /^[\u4e00-\u9fff]/.test(issue.message) ? issue.message : `${zh} (${issue.message})`;
   return `${where}：${text}`;
 }
 
@@ -164,10 +165,10 @@ function crossCheck(file: CatalogueFile): string[] {
 
   // Functional subjects: unique codes, a 款 under a listed 类, a 项 under a listed 款.
   const functionalSeen = new Map<string, string>();
-  const noteDuplicate = (seen: Map<string, string>, c: string, where: string) => {
-    const first = seen.get(c);
-    if (first !== undefined) report(where, `编码 ${c} 重复，首次出现在 ${first}`, `code ${c} repeats ${first}`);
-    else seen.set(c, where);
+  const noteDuplicate = (seen: Map<string, string>, key: string, where: string, what: [string, string] = ["编码", "code"]) => {
+    const first = seen.get(key);
+    if (first !== undefined) report(where, `${what[0]} ${key} 重复，首次出现在 ${first}`, `${what[1]} ${key} repeats ${first}`);
+    else seen.set(key, where);
   };
   file.functional.lei.forEach((e, i) => {
     const where = `functional.lei[${i}]`;
@@ -230,7 +231,7 @@ function crossCheck(file: CatalogueFile): string[] {
     if (!gov.has(e.gov)) {
       report(where, `政府经济科目 ${e.gov} 不在目录中`, `government economic subject ${e.gov} is not in the catalogue`);
     }
-    for (const kind of e.kinds) noteDuplicate(mappingSeen, `${kind} ${e.dept}`, where);
+    for (const kind of e.kinds) noteDuplicate(mappingSeen, `${kind} ${e.dept}`, where, ["对应规则", "the rule for"]);
   });
   const costSeen = new Map<string, string>();
   file.costType.forEach((e, i) => {
@@ -238,7 +239,7 @@ function crossCheck(file: CatalogueFile): string[] {
     if (!dept.has(e.dept)) {
       report(where, `部门经济科目 ${e.dept} 不在目录中`, `department economic subject ${e.dept} is not in the catalogue`);
     }
-    noteDuplicate(costSeen, e.dept, where);
+    noteDuplicate(costSeen, e.dept, where, ["经费类型规则", "the cost-type rule for"]);
   });
   const threeSeen = new Map<string, string>();
   file.threePublic.forEach((e, i) => {
@@ -246,7 +247,7 @@ function crossCheck(file: CatalogueFile): string[] {
     if (!dept.has(e.dept)) {
       report(where, `部门经济科目 ${e.dept} 不在目录中`, `department economic subject ${e.dept} is not in the catalogue`);
     }
-    noteDuplicate(threeSeen, e.dept, where);
+    noteDuplicate(threeSeen, e.dept, where, ["三公规则", "the 三公 rule for"]);
   });
   return problems;
 }

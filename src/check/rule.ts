@@ -1,0 +1,30 @@
+/**
+ * What a checker rule is. One rule checks one invariant, lives in its own file under
+ * rules/ named after its diagnostic code, states the invariant in its doc comment, and is
+ * registered in rules/index.ts. Rules are pure: they read the context and report.
+ */
+import type { Diagnostic, Severity } from "../base/diagnostics.js";
+import type { Budget } from "../syntax/ast.js";
+import type { Catalogue } from "./catalogue/types.js";
+
+export interface RuleContext {
+  readonly budget: Budget;
+  /** The catalogue in use: the budget office's own, or the built-in one for the year. */
+  readonly catalogue: Catalogue;
+  /** True when the catalogue was chosen by default (no --catalogue, year not found, …). */
+  readonly catalogueIsBuiltin: boolean;
+  report(d: Diagnostic): void;
+}
+
+export interface Rule {
+  /** The diagnostic code: kebab-case, equal to the rule's file name, never reused. */
+  readonly code: string;
+  readonly severity: Severity;
+  /**
+   * Rules over sums need every figure of the budget: when reading the source already
+   * failed (a figure could not be read), they are skipped, so that one mistake does not
+   * cascade into a dozen disagreeing totals.
+   */
+  readonly needsAllFigures: boolean;
+  run(ctx: RuleContext): void;
+}

@@ -1,0 +1,71 @@
+/**
+ * Test helpers for diagnostics fixtures. A fixture states what it expects inline, in
+ * comments under the offending line:
+ *
+ *   一般公共预算 0.60
+ *   #            ^^^^ money-unit          (code, line above, column of the first caret)
+ *   # expect money-unit                   (code, line above, any column)
+ *   # expect-file include-not-found       (code anywhere in the file)
+ *
+ * Columns count code points, as the JSON output does.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Diagnostic } from "../../src/base/diagnostics.js";
+import { lineCol } from "../../src/base/source.js";
+import { checkBudget } from "../../src/check/check.js";
+import { loadBudget, type Loaded } from "../../src/syntax/load.js";
+
+export interface Expectation {
+  code: string;
+  line?: number;
+  column?: number;
+}
+
+export function expectations(text: string): Expectation[] {
+  const lines = text.split("\n");
+  const out: Expectation[] = [];
+  let lastCode = 0;
+  lines.forEach((l, i) => {
+    const caret = /^(\s*#\s*)(\^+)\s+([a-z0-9-]+)\s*$/.exec(l);
+    const exp = /^\s*#\s*expect\s+([a-z0-9-]+)\s*$/.exec(l);
+    const file = /^\s*#\s*expect-file\s+([a-z0-9-]+)\s*$/.exec(l);
+    if (caret) out.push({ code: caret[3]!, line: lastCode, column: [...caret[1]!].length + 1 });
+    else if (exp) out.push({ code: exp[1]!, line: lastCode });
+    else if (file) out.push({ code: file[1]! });
+    else if (!/^\s*(#.*)?$/.test(l)) lastCode = i + 1;
+  });
+  return out;
+}
+
+export function diskHost(): { read(p: string): string | undefined } {
+  return {
+    read: (p) => {
+      try {
+        return fs.readFileSync(p, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+export function checkFile(p: string): { loaded: Loaded; diagnostics: Diagnostic[] } {
+  const loaded = loadBudget(p, diskHost());
+  return { loaded, diagnostics: checkBudget(loaded).diagnostics };
+}
+
+export function positioned(d: Diagnostic, loaded: Loaded): { line: number; column: number } {
+  const f = loaded.files.find((x) => x.path === d.span.file);
+  if (!f) return { line: 0, column: 0 };
+  return lineCol({ path: f.path, text: f.text }, d.span.start);
+}
+
+export const FIXTURES = "test/fixtures/diagnostics";
+
+export function fixtureDirs(): string[] {
+  return fs
+    .readdirSync(FIXTURES)
+    .filter((d) => fs.statSync(path.join(FIXTURES, d)).isDirectory())
+    .sort();
+}
