@@ -75,7 +75,7 @@ class Printer {
       const before = this.out.length;
       this.leadingComments(s.start, depth, prevEnd);
       const hadComments = this.out.length > before;
-      if (!first && !hadComments && this.blankBetween(prevEnd.v, s.start)) this.emit("");
+      if ((!first || hadComments) && this.blankBetween(prevEnd.v, s.start)) this.emit("");
       this.statement(s, depth, present[i + 1]?.start ?? limit);
       prevEnd.v = s.end;
       first = false;

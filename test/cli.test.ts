@@ -1,0 +1,108 @@
+/**
+ * The command line, in-process with files in memory: exit codes, the JSON shape of
+ * diagnostics, fmt --check and --write, explain, usage errors. One smoke test runs
+ * bin/yusuan.js as a real process on garbage and on a truncated budget.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.js";
+import { memoryIo } from "../src/cli/io.js";
+
+const OK = `部门 609 "示例部门" {\n  年度 2024\n}\n`;
+const MESSY = `部门   609 "示例部门" {   年度 2024 }\n`;
+const BAD = `部门 609 "示例部门" {\n  年度 2024\n}\n项目 "甲" {\n  科目 2010402\n  类别 其他运转类\n  一般公共预算 0.60\n}\n`;
+
+describe("yusuan check", () => {
+  it("exits 1 on errors and prints located JSON diagnostics", async () => {
+    const io = memoryIo({ "b.budget": BAD });
+    expect(await main(["check", "--format", "json", "b.budget"], io)).toBe(1);
+    const j = JSON.parse(io.stdout) as { diagnostics: Record<string, unknown>[] };
+    const d = j.diagnostics.find((x) => x["code"] === "money-unit")!;
+    expect(d).toMatchObject({ severity: "error", file: "b.budget", line: 7, column: 10, endLine: 7, endColumn: 14 });
+    expect(Object.keys(d).slice(0, 10)).toEqual(["code", "severity", "message", "file", "line", "column", "endLine", "endColumn", "related", "hint"]);
+  });
+  it("speaks English with --lang en", async () => {
+    const io = memoryIo({ "b.budget": BAD });
+    await main(["check", "--lang", "en", "b.budget"], io);
+    expect(io.stdout).toContain("needs the unit 万元 or 元");
+    expect(io.stdout).toContain("error[money-unit]");
+  });
+  it("shows a code frame", async () => {
+    const io = memoryIo({ "b.budget": BAD });
+    await main(["check", "b.budget"], io);
+    expect(io.stdout).toMatch(/> 7 \|   一般公共预算 0\.60\n\s+\|\s+\^\^\^\^/);
+  });
+  it("exits 2 on usage errors", async () => {
+    const io = memoryIo({});
+    expect(await main(["check"], io)).toBe(2);
+    expect(await main(["frobnicate"], io)).toBe(2);
+    expect(io.stderr).toContain("yusuan --help");
+  });
+  it("reports a missing file as a diagnostic", async () => {
+    const io = memoryIo({});
+    expect(await main(["check", "--format", "json", "nope.budget"], io)).toBe(1);
+    expect(io.stdout).toContain("include-not-found");
+  });
+});
+
+describe("yusuan fmt", () => {
+  it("prints the canonical form", async () => {
+    const io = memoryIo({ "a.budget": MESSY });
+    expect(await main(["fmt", "a.budget"], io)).toBe(0);
+    expect(io.stdout).toBe(OK);
+  });
+  it("--check names files that are not canonical and exits 1", async () => {
+    const io = memoryIo({ "a.budget": MESSY, "b.budget": OK });
+    expect(await main(["fmt", "--check", "a.budget", "b.budget"], io)).toBe(1);
+    expect(io.stdout).toBe("a.budget\n");
+  });
+  it("--write rewrites in place", async () => {
+    const io = memoryIo({ "a.budget": MESSY });
+    expect(await main(["fmt", "--write", "a.budget"], io)).toBe(0);
+    expect(io.files["a.budget"]).toBe(OK);
+  });
+  it("refuses files with syntax errors", async () => {
+    const io = memoryIo({ "a.budget": "部门 {" });
+    expect(await main(["fmt", "--write", "a.budget"], io)).toBe(1);
+    expect(io.files["a.budget"]).toBe("部门 {");
+  });
+});
+
+describe("yusuan explain", () => {
+  it("explains a known code", async () => {
+    const io = memoryIo({});
+    const real = (await import("../src/cli/io.js")).nodeIo();
+    const mixed = { ...io, readFile: real.readFile, listDir: real.listDir };
+    expect(await main(["explain", "money-unit"], mixed)).toBe(0);
+    expect(io.stdout).toContain("# money-unit");
+  });
+  it("exits 2 on an unknown code", async () => {
+    const io = memoryIo({});
+    expect(await main(["explain", "no-such-code"], io)).toBe(2);
+  });
+});
+
+describe("the yusuan process", () => {
+  const run = (args: string[]) => spawnSync(process.execPath, ["bin/yusuan.js", ...args], { encoding: "utf8" });
+  it("answers garbage with coded diagnostics and no stack trace", () => {
+    const dir = fs.mkdtempSync("/tmp/yusuan-cli-");
+    const garbage = `${dir}/g.budget`;
+    fs.writeFileSync(garbage, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+    const r = run(["check", "--format", "json", garbage]);
+    expect([0, 1]).toContain(r.status);
+    expect(r.stderr).toBe("");
+    expect((JSON.parse(r.stdout) as { diagnostics: unknown[] }).diagnostics.length).toBeGreaterThan(0);
+  });
+  it("survives deep nesting and a 5 MB line", () => {
+    const dir = fs.mkdtempSync("/tmp/yusuan-cli-");
+    fs.writeFileSync(`${dir}/deep.budget`, "{".repeat(200_000) + "}".repeat(200_000));
+    fs.writeFileSync(`${dir}/long.budget`, `部门 609 "${"长".repeat(5_000_000)}" {\n年度 2024\n}\n` + "x".repeat(5_000_000));
+    for (const f of ["deep", "long"]) {
+      const r = run(["check", "--format", "json", `${dir}/${f}.budget`]);
+      expect([0, 1]).toContain(r.status);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      JSON.parse(r.stdout);
+    }
+  });
+});
