@@ -14,13 +14,19 @@ import { RULES } from "./rules/index.js";
 /** The year of the built-in catalogue used when a budget's own year has none. */
 export const DEFAULT_CATALOGUE_YEAR = 2024;
 
-export function checkBudget(loaded: Loaded, custom?: Catalogue): Result<Loaded> {
+/** The catalogue a budget is checked against: the office's own, else the built-in one for its year. */
+export function catalogueFor(budget: Loaded["budget"], custom?: Catalogue): Catalogue {
+  if (custom) return custom;
+  const year = budget.department?.year?.value;
+  return (year !== undefined ? builtinCatalogue(year) : undefined) ?? builtinCatalogue(DEFAULT_CATALOGUE_YEAR)!;
+}
+
+export function checkBudget(loaded: Loaded, custom?: Catalogue): Result<Loaded> & { catalogue: Catalogue } {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const budget = loaded.budget;
   const year = budget.department?.year?.value;
-  let catalogue = custom;
-  if (!catalogue) {
-    catalogue = (year !== undefined ? builtinCatalogue(year) : undefined) ?? builtinCatalogue(DEFAULT_CATALOGUE_YEAR)!;
+  const catalogue = catalogueFor(budget, custom);
+  if (!custom) {
     if (year !== undefined && catalogue.year !== year && budget.department?.year) {
       diagnostics.push(
         diag(
@@ -44,5 +50,5 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue): Result<Loaded> 
     if (rule.needsAllFigures && !figuresRead) continue;
     rule.run(ctx);
   }
-  return { value: loaded, diagnostics: sortDiagnostics(diagnostics) };
+  return { value: loaded, diagnostics: sortDiagnostics(diagnostics), catalogue };
 }

@@ -46,6 +46,28 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
       },
     )
     .command(
+      "diff [files..]",
+      "semantic diff of two budgets, or of the working tree against a git revision",
+      (y) =>
+        y
+          .positional("files", { type: "string", array: true, default: [] })
+          .option("rev", { type: "string", describe: "compare the working tree with this git revision" })
+          .option("format", { choices: ["text", "md", "json"] as const, default: "text" })
+          .option("verbose", { type: "boolean", default: false, describe: "every figure, not only what changed" })
+          .option("exit-code", { type: "boolean", default: false, describe: "exit 0 for no semantic change, 1 for changes, 2 for trouble" }),
+      async (a) => {
+        const { diffCommand } = await import("./diff.js");
+        code = diffCommand(io, {
+          files: (a.files as string[]) ?? [],
+          ...(a.rev ? { rev: a.rev } : {}),
+          format: a.format as "text" | "md" | "json",
+          verbose: a.verbose,
+          exitCode: a["exit-code"] as boolean,
+          lang: lang(a.lang),
+        });
+      },
+    )
+    .command(
       "explain <code>",
       "explain a diagnostic code",
       (y) => y.positional("code", { type: "string", demandOption: true }),
@@ -54,7 +76,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         code = explainCommand(io, String(a.code));
       },
     )
-    .demandCommand(1, "name a command: check, fmt, explain")
+    .demandCommand(1, "name a command: check, fmt, build, diff, explain")
     .strict()
     .help()
     .version(false)

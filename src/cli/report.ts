@@ -5,7 +5,7 @@
  */
 import { codeFrameColumns } from "@babel/code-frame";
 import type { Diagnostic } from "../base/diagnostics.js";
-import { lineCol, type SourceText } from "../base/source.js";
+import { displayWidth, lineCol, type SourceText } from "../base/source.js";
 
 export type Lang = "zh" | "en";
 
@@ -74,16 +74,6 @@ function frame(src: SourceText, span: { start: number; end: number }, colours: b
   const end = b.line === a.line && b.column === a.column ? { line: a.line, column: a.column + 1 } : b;
   const raw = codeFrameColumns(src.text, { start: a, end }, { highlightCode: colours, linesAbove: 1, linesBelow: 1 });
   return alignMarkers(raw, lines, a, end);
-}
-
-/** Display width in a terminal: CJK and full-width characters take two cells. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
-  }
-  return w;
 }
 
 /**
