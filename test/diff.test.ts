@@ -147,7 +147,7 @@ describe("git integration", () => {
   it("--rev --exit-code: 1 for changes, 0 once the working tree matches the revision", () => {
     const run = () => spawnSync(process.execPath, [BIN, "diff", "--rev", "HEAD", "--exit-code"], { cwd: repo, encoding: "utf8" });
     expect(run().status).toBe(1);
-    git(repo, "checkout", "--", "budgets");
+    git(repo, "checkout", "HEAD", "--", "budgets");
     const r = run();
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("无实质变更");
