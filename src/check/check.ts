@@ -5,7 +5,10 @@
  * checking together, sorted. It never throws on bad input.
  */
 import { bi, diag, hasErrors, sortDiagnostics, type Diagnostic, type Result } from "../base/diagnostics.js";
+import type { Budget } from "../syntax/ast.js";
 import type { Loaded } from "../syntax/load.js";
+import { derive } from "../model/derive.js";
+import { lastYearFigures, withLastYear, type LastYearFigures } from "../model/last-year.js";
 import { builtinCatalogue } from "./catalogue/catalogue.js";
 import type { Catalogue } from "./catalogue/types.js";
 import type { RuleContext } from "./rule.js";
@@ -21,7 +24,16 @@ export function catalogueFor(budget: Loaded["budget"], custom?: Catalogue): Cata
   return (year !== undefined ? builtinCatalogue(year) : undefined) ?? builtinCatalogue(DEFAULT_CATALOGUE_YEAR)!;
 }
 
-export function checkBudget(loaded: Loaded, custom?: Catalogue): Result<Loaded> & { catalogue: Catalogue } {
+export interface CheckResult extends Result<Loaded> {
+  readonly catalogue: Catalogue;
+  /**
+   * The budget to derive the publication from: the AST, with last year's figures taken
+   * from last year's budget when it is named (stated figures are only compared).
+   */
+  readonly effective: Budget;
+}
+
+export function checkBudget(loaded: Loaded, custom?: Catalogue): CheckResult {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const budget = loaded.budget;
   const year = budget.department?.year?.value;
@@ -39,16 +51,32 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue): Result<Loaded> 
       );
     }
   }
+  let lastYear: LastYearFigures | undefined;
+  const source = budget.lastYear?.source;
+  if (loaded.lastYear && source) {
+    const prev = checkBudget(loaded.lastYear, custom);
+    const errors = prev.diagnostics.filter((d) => d.severity === "error").length;
+    if (errors) {
+      diagnostics.push(
+        diag("last-year-budget", "error", source.span, bi(`上年预算 ${source.value} 有 ${errors} 个错误，不能用来比较`, `last year's budget ${source.value} has ${errors} error(s) and cannot be compared with`), {
+          hint: bi(`先运行 yusuan check ${loaded.lastYear.files[0]?.path ?? source.value}`, `run yusuan check ${loaded.lastYear.files[0]?.path ?? source.value} first`),
+        }),
+      );
+    } else {
+      lastYear = lastYearFigures(derive(prev.effective, prev.catalogue));
+    }
+  }
   const figuresRead = !hasErrors(loaded.diagnostics);
   const ctx: RuleContext = {
     budget,
     catalogue,
     catalogueIsBuiltin: !custom,
+    ...(lastYear ? { lastYear } : {}),
     report: (d) => diagnostics.push(d),
   };
   for (const rule of RULES) {
     if (rule.needsAllFigures && !figuresRead) continue;
     rule.run(ctx);
   }
-  return { value: loaded, diagnostics: sortDiagnostics(diagnostics), catalogue };
+  return { value: loaded, diagnostics: sortDiagnostics(diagnostics), catalogue, effective: lastYear ? withLastYear(budget, lastYear) : budget };
 }

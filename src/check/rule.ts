@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, Severity } from "../base/diagnostics.js";
 import type { Budget } from "../syntax/ast.js";
+import type { LastYearFigures } from "../model/last-year.js";
 import type { Catalogue } from "./catalogue/types.js";
 
 export interface RuleContext {
@@ -13,6 +14,8 @@ export interface RuleContext {
   readonly catalogue: Catalogue;
   /** True when the catalogue was chosen by default (no --catalogue, year not found, …). */
   readonly catalogueIsBuiltin: boolean;
+  /** Last year's figures, derived from last year's budget when the 上年 block names it. */
+  readonly lastYear?: LastYearFigures;
   report(d: Diagnostic): void;
 }
 

@@ -32,7 +32,7 @@ function side(entry: string, host: SourceHost): Side | undefined {
   if (host.read(entry) === undefined) return undefined;
   const loaded = loadBudget(entry, host);
   const checked = checkBudget(loaded);
-  return { budget: loaded.budget, publication: derive(loaded.budget, checked.catalogue), diagnostics: checked.diagnostics };
+  return { budget: loaded.budget, publication: derive(checked.effective, checked.catalogue), diagnostics: checked.diagnostics };
 }
 
 const EMPTY: SourceHost = { read: (p) => (p === "/dev/null" ? "" : undefined) };

@@ -200,6 +200,11 @@ export interface Carryover {
 export type ThreePublicItem = "因公出国" | "公务接待" | "公务用车购置" | "公务用车运行维护";
 
 export interface LastYear {
+  /**
+   * 源文件: last year's budget, by path relative to this file. When named, last year's
+   * figures derive from it, and a figure also stated here must agree with it.
+   */
+  readonly source?: Located<string>;
   /** 上年收入总计 (= 支出总计). */
   readonly incomeTotal?: Money;
   /** 上年一般公共预算当年支出. */

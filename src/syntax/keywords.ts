@@ -91,6 +91,7 @@ export const KEYWORDS: readonly KeywordDef[] = [
   K("VehicleOperation", "公务用车运行维护", "vehicle-operation"),
   K("RunningCosts", "机关运行经费", "running-costs"),
   K("Reason", "变动原因", "reason"),
+  K("SourceFile", "源文件", "source-file"),
   // Procurement, assets, notes.
   K("Goods", "货物", "goods"),
   K("Works", "工程", "works"),

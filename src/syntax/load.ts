@@ -22,6 +22,8 @@ export interface SourceHost {
 
 export interface Loaded {
   readonly budget: Budget;
+  /** Last year's budget, when the 上年 block names its 源文件 and it could be read. */
+  readonly lastYear?: Loaded;
   /** Every file read, entry first, with its text (for code frames). */
   readonly files: readonly ParsedFile[];
   readonly diagnostics: Diagnostic[];
@@ -33,6 +35,28 @@ export function normalisePath(p: string): string {
 }
 
 export function loadBudget(entry: string, host: SourceHost): Loaded {
+  const loaded = loadOne(entry, host);
+  const source = loaded.budget.lastYear?.source;
+  if (!source) return loaded;
+  // Last year's budget is another budget: its path may lead outside this one's root.
+  // Its own 源文件 is not followed: one year back is what the comparisons need.
+  const target = normalisePath(posix.join(posix.dirname(source.span.file), source.value));
+  if (target === normalisePath(entry)) {
+    loaded.diagnostics.push(diag("include-cycle", "error", source.span, bi("上年预算的源文件不能是本预算自己", "last year's budget cannot be this budget itself")));
+    return loaded;
+  }
+  if (host.read(target) === undefined) {
+    loaded.diagnostics.push(
+      diag("include-not-found", "error", source.span, bi(`找不到上年预算 ${source.value}`, `cannot read last year's budget ${source.value}`), {
+        hint: bi("路径相对于写它的文件", "the path is relative to the file that names it"),
+      }),
+    );
+    return loaded;
+  }
+  return { ...loaded, lastYear: loadOne(target, host) };
+}
+
+function loadOne(entry: string, host: SourceHost): Loaded {
   const entryPath = normalisePath(entry);
   const root = posix.dirname(entryPath);
   const diagnostics: Diagnostic[] = [];

@@ -423,6 +423,7 @@ export class Lowerer {
       reasons.push({ figure: { value: kw ? kw.zh : fig.image, span: this.argSpan(fig) }, text });
     }
     return {
+      ...opt("source", this.located(f.get("SourceFile"), "path", "str")),
       ...opt("incomeTotal", this.money(f.get("IncomeTotal"), "amount")),
       ...opt("generalSpending", this.money(f.get("GeneralSpending"), "amount")),
       ...opt("threePublic", threePublic),

@@ -143,6 +143,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     ...amountBySource,
   ],
   lastYear: [
+    st("SourceFile", [s("path", "str")]),
     st("IncomeTotal", [s("amount", "qty")]),
     st("GeneralSpending", [s("amount", "qty")]),
     st("ThreePublic", [], "threePublic"),
