@@ -1,0 +1,60 @@
+/**
+ * PDF: the HTML publication printed by headless Chromium, driven by playwright-core.
+ * The browser is the system's (Debian's `chromium`); nothing is downloaded. A missing
+ * browser is an error that says how to install one.
+ */
+import * as fs from "node:fs";
+
+const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+
+/** The browser to print with: $YUSUAN_CHROMIUM, else the first one installed. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const fromEnv = env["YUSUAN_CHROMIUM"];
+  if (fromEnv) return fs.existsSync(fromEnv) ? fromEnv : undefined;
+  return CANDIDATES.find((p) => fs.existsSync(p));
+}
+
+export const NO_BROWSER = {
+  zh: "生成 PDF 需要 Chromium，但没有找到。Debian/Ubuntu 上用 `apt-get install chromium` 安装，或用环境变量 YUSUAN_CHROMIUM 指定浏览器路径。",
+  en: "PDF output needs Chromium, and none was found. Install it with `apt-get install chromium` (Debian/Ubuntu), or name the browser with the YUSUAN_CHROMIUM environment variable.",
+};
+
+export type PdfResult = { ok: true; pdf: Uint8Array } | { ok: false; error: string };
+
+/** Prints HTML pages to one A4 PDF. Several documents share one browser. */
+export async function htmlToPdf(htmls: readonly string[], browserPath: string): Promise<PdfResult[]> {
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: browserPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const out: PdfResult[] = [];
+    for (const html of htmls) {
+      const page = await browser.newPage();
+      try {
+        // The document is self-contained: any request it makes is a mistake, not content.
+        await page.route("**/*", (route) => (route.request().url().startsWith("data:") ? route.continue() : route.abort()));
+        await page.setContent(html, { waitUntil: "load" });
+        const pdf = await page.pdf({
+          format: "A4",
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: "<span></span>",
+          footerTemplate: '<div style="width:100%;text-align:center;font-size:9px;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+          margin: { top: "18mm", bottom: "18mm", left: "15mm", right: "15mm" },
+        });
+        out.push({ ok: true, pdf });
+      } catch (e) {
+        out.push({ ok: false, error: (e as Error).message });
+      } finally {
+        await page.close();
+      }
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * The JSON Schema of the publication JSON, generated from the zod schema (types.ts), so
+ * that the schema shipped in schema/publication.schema.json cannot disagree with what
+ * `yusuan build --format json` writes.
+ */
+import { z } from "zod";
+import { Publication } from "./types.js";
+
+export function publicationJsonSchema(): string {
+  const schema = z.toJSONSchema(Publication, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const withMeta = {
+    $schema: schema["$schema"],
+    $id: "https://yusuan.invalid/schema/publication.schema.json",
+    title: "yusuan publication",
+    description: "A department budget disclosure (部门预算公开) as data: every table, prose figure, chart and form, derived from the budget source. Amounts are exact decimal strings: 万元 with two decimals (more only when finer), or whole 元 in performance forms.",
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
+  };
+  return JSON.stringify(withMeta, null, 2) + "\n";
+}
