@@ -10,7 +10,6 @@ export function publicationJsonSchema(): string {
   const schema = z.toJSONSchema(Publication, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
   const withMeta = {
     $schema: schema["$schema"],
-    $id: "https://yusuan.invalid/schema/publication.schema.json",
     title: "yusuan publication",
     description: "A department budget disclosure (部门预算公开) as data: every table, prose figure, chart and form, derived from the budget source. Amounts are exact decimal strings: 万元 with two decimals (more only when finer), or whole 元 in performance forms.",
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
