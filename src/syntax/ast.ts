@@ -276,3 +276,14 @@ export interface Budget {
   readonly notes?: Notes;
   readonly overall?: OverallForm;
 }
+
+/**
+ * A roll-up (汇总): a city's or province's entry file that includes whole department
+ * budgets, each with its own root, and may declare control totals for all of them.
+ */
+export interface Rollup {
+  readonly name: Located<string>;
+  readonly year?: Located<number>;
+  readonly control?: ControlTotals;
+  readonly span: Span;
+}

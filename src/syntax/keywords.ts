@@ -27,6 +27,7 @@ export const KEYWORDS: readonly KeywordDef[] = [
   K("Notes", "其他说明", "notes"),
   K("Overall", "整体绩效", "overall-performance"),
   K("Include", "引用", "include"),
+  K("Rollup", "汇总", "rollup"),
   // Department.
   K("Year", "年度", "year"),
   K("MoneyUnit", "金额单位", "money-unit"),

@@ -1,15 +1,19 @@
 /**
- * Loading a budget: parse the entry file, follow its includes (引用) depth first, and
- * lower everything into one AST. Reading files is the host's job (src/cli gives it
- * the file system, tests give it a map, `diff --rev` gives it git), so this stays pure.
+ * Loading: parse the entry file, follow its includes (引用) depth first, and lower
+ * everything into one AST. Reading files is the host's job (src/cli gives it the file
+ * system, tests give it a map, `diff --rev` gives it git), so this stays pure.
  *
  * An include path is relative to the including file; it must stay inside the budget's
  * root (the entry file's folder), must exist, must not include itself through a cycle,
  * and a file is read once only.
+ *
+ * A roll-up file (one with a 汇总 statement) is different: each of its includes is a
+ * whole department budget, loaded on its own with its own root.
  */
 import { posix } from "node:path";
 import { bi, diag, type Diagnostic } from "../base/diagnostics.js";
-import type { Budget } from "./ast.js";
+import type { Span } from "../base/source.js";
+import type { Budget, Located, Rollup } from "./ast.js";
 import type { ParsedFile, Stmt } from "./cst.js";
 import { Lowerer } from "./lower.js";
 import { parse } from "./parser.js";
@@ -29,13 +33,104 @@ export interface Loaded {
   readonly diagnostics: Diagnostic[];
 }
 
+export interface LoadedRollup {
+  readonly rollup: Rollup;
+  /** The roll-up file itself. */
+  readonly file: ParsedFile;
+  /** The department budgets, in the order they are included. */
+  readonly departments: readonly { readonly include: Located<string>; readonly path: string }[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export type Entry = { readonly kind: "budget"; readonly loaded: Loaded } | { readonly kind: "rollup"; readonly rollup: LoadedRollup };
+
 /** Paths use forward slashes and are normalised, relative to the host's base. */
 export function normalisePath(p: string): string {
   return posix.normalize(p.replace(/\\/g, "/"));
 }
 
-export function loadBudget(entry: string, host: SourceHost): Loaded {
-  const loaded = loadOne(entry, host);
+/** Where an include statement leads, or the diagnostic that says why it cannot be read. */
+function resolveInclude(
+  from: string,
+  s: Stmt,
+  root: string,
+  host: SourceHost,
+  seen: (target: string) => "cycle" | "duplicate" | undefined,
+  cycleText: (target: string) => string,
+): { target: string; text: string; path: Located<string> } | { problem: Diagnostic } | undefined {
+  const a = s.args.find((x) => x.slot === "path");
+  if (!a) return undefined;
+  const span: Span = { file: from, start: a.start, end: a.end };
+  const rel = unquote(a.image);
+  const target = normalisePath(posix.join(posix.dirname(from), rel));
+  const inside = root === "." ? !target.startsWith("../") && target !== ".." && !posix.isAbsolute(target) : target.startsWith(root + "/");
+  if (posix.isAbsolute(rel) || !inside)
+    return {
+      problem: diag("include-outside-root", "error", span, bi(`引用的文件 ${rel} 不在预算根目录 ${root} 之内`, `the included file ${rel} is outside the budget's root folder ${root}`), {
+        hint: bi("只能引用入口文件所在目录及其子目录中的文件，路径写成相对路径", "include only files in the entry file's folder or below it, by relative path"),
+      }),
+    };
+  const s2 = seen(target);
+  if (s2 === "cycle")
+    return {
+      problem: diag("include-cycle", "error", span, bi(`循环引用：${cycleText(target)}`, `include cycle: ${cycleText(target)}`), {
+        hint: bi("文件不能直接或间接引用自己", "a file cannot include itself, directly or through others"),
+      }),
+    };
+  if (s2 === "duplicate")
+    return {
+      problem: diag("include-duplicate", "error", span, bi(`文件 ${rel} 已被引用过，再次引用会重复计算其中的数字`, `${rel} is already included; including it again would count its figures twice`)),
+    };
+  const text = host.read(target);
+  if (text === undefined) return { problem: diag("include-not-found", "error", span, bi(`找不到引用的文件 ${rel}`, `cannot read the included file ${rel}`)) };
+  return { target, text, path: { value: rel, span } };
+}
+
+/** Loads an entry file: a department budget, or a roll-up of department budgets. */
+export function loadEntry(entry: string, host: SourceHost): Entry {
+  const entryPath = normalisePath(entry);
+  const text = host.read(entryPath);
+  if (text === undefined) return { kind: "budget", loaded: loadBudget(entryPath, host) };
+  const parsed = parse(entryPath, text);
+  const rollupStmt = parsed.file.stmts.find((s) => s?.kw === "Rollup");
+  if (!rollupStmt) return { kind: "budget", loaded: loadBudget(entryPath, host, parsed) };
+
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const root = posix.dirname(entryPath);
+  const lowerer = new Lowerer();
+  const rollup = lowerer.lowerRollup(entryPath, rollupStmt);
+  const departments: { include: Located<string>; path: string }[] = [];
+  const read = new Set<string>();
+  for (const s of parsed.file.stmts) {
+    if (!s || s === rollupStmt) continue;
+    if (s.kw === "Rollup") {
+      diagnostics.push(diag("duplicate-statement", "error", { file: entryPath, start: s.start, end: s.start + s.kwImage.length }, bi("「汇总」重复出现", "'汇总' (rollup) is written twice")));
+      continue;
+    }
+    if (s.kw !== "Include") {
+      diagnostics.push(
+        diag("rollup-content", "error", { file: entryPath, start: s.start, end: s.start + s.kwImage.length }, bi("汇总文件只能写「汇总」和「引用」各部门预算", "a roll-up file holds only 汇总 and the 引用 of department budgets"), {
+          hint: bi("把这条语句移到某个部门的预算文件中", "move this statement into a department's budget file"),
+        }),
+      );
+      continue;
+    }
+    const r = resolveInclude(entryPath, s, root, host, (t) => (t === entryPath ? "cycle" : read.has(t) ? "duplicate" : undefined), (t) => `${entryPath} → ${t}`);
+    if (!r) continue;
+    if ("problem" in r) {
+      diagnostics.push(r.problem);
+      continue;
+    }
+    read.add(r.target);
+    departments.push({ include: r.path, path: r.target });
+  }
+  diagnostics.push(...lowerer.diagnostics);
+  return { kind: "rollup", rollup: { rollup, file: parsed.file, departments, diagnostics } };
+}
+
+/** Loads a department budget with its includes, and last year's budget if it names one. */
+export function loadBudget(entry: string, host: SourceHost, parsedEntry?: ReturnType<typeof parse>): Loaded {
+  const loaded = loadOne(entry, host, parsedEntry);
   const source = loaded.budget.lastYear?.source;
   if (!source) return loaded;
   // Last year's budget is another budget: its path may lead outside this one's root.
@@ -56,7 +151,7 @@ export function loadBudget(entry: string, host: SourceHost): Loaded {
   return { ...loaded, lastYear: loadOne(target, host) };
 }
 
-function loadOne(entry: string, host: SourceHost): Loaded {
+function loadOne(entry: string, host: SourceHost, parsedEntry?: ReturnType<typeof parse>): Loaded {
   const entryPath = normalisePath(entry);
   const root = posix.dirname(entryPath);
   const diagnostics: Diagnostic[] = [];
@@ -64,9 +159,9 @@ function loadOne(entry: string, host: SourceHost): Loaded {
   const lowerer = new Lowerer();
   const read = new Set<string>();
 
-  const visit = (path: string, text: string, stack: string[]): void => {
+  const visit = (path: string, parsed: ReturnType<typeof parse>, stack: string[]): void => {
     read.add(path);
-    const { file, diagnostics: ds } = parse(path, text);
+    const { file, diagnostics: ds } = parsed;
     files.push(file);
     diagnostics.push(...ds);
     // Lower this file's own items, then its includes in place, depth first, so the
@@ -77,56 +172,42 @@ function loadOne(entry: string, host: SourceHost): Loaded {
     };
     for (const s of file.stmts) {
       if (!s) continue;
+      if (s.kw === "Rollup") {
+        diagnostics.push(
+          diag("rollup-content", "error", { file: path, start: s.start, end: s.start + s.kwImage.length }, bi("「汇总」只能写在汇总文件的顶层，不能在部门预算中", "汇总 belongs at the top of a roll-up file, not in a department budget"), {
+            hint: bi("汇总文件只写「汇总」和各部门预算的「引用」", "a roll-up file holds only 汇总 and the 引用 of department budgets"),
+          }),
+        );
+        continue;
+      }
       if (s.kw !== "Include") {
         own.push(s);
         continue;
       }
       flush();
-      const a = s.args.find((x) => x.slot === "path");
-      if (!a) continue;
-      const span = { file: path, start: a.start, end: a.end };
-      const rel = unquote(a.image);
-      const target = normalisePath(posix.join(posix.dirname(path), rel));
-      const inside = root === "." ? !target.startsWith("../") && !posix.isAbsolute(target) : target.startsWith(root + "/");
-      if (posix.isAbsolute(rel) || !inside) {
-        diagnostics.push(
-          diag("include-outside-root", "error", span, bi(`引用的文件 ${rel} 不在预算根目录 ${root} 之内`, `the included file ${rel} is outside the budget's root folder ${root}`), {
-            hint: bi("只能引用入口文件所在目录及其子目录中的文件，路径写成相对路径", "include only files in the entry file's folder or below it, by relative path"),
-          }),
-        );
+      const r = resolveInclude(
+        path,
+        s,
+        root,
+        host,
+        (t) => (stack.includes(t) || t === path ? "cycle" : read.has(t) ? "duplicate" : undefined),
+        (t) => [...stack, path, t].join(" → "),
+      );
+      if (!r) continue;
+      if ("problem" in r) {
+        diagnostics.push(r.problem);
         continue;
       }
-      if (stack.includes(target) || target === path) {
-        diagnostics.push(
-          diag("include-cycle", "error", span, bi(`循环引用：${[...stack, path, target].join(" → ")}`, `include cycle: ${[...stack, path, target].join(" → ")}`), {
-            hint: bi("文件不能直接或间接引用自己", "a file cannot include itself, directly or through others"),
-          }),
-        );
-        continue;
-      }
-      if (read.has(target)) {
-        diagnostics.push(
-          diag("include-duplicate", "error", span, bi(`文件 ${rel} 已被引用过，再次引用会重复计算其中的数字`, `${rel} is already included; including it again would count its figures twice`)),
-        );
-        continue;
-      }
-      const included = host.read(target);
-      if (included === undefined) {
-        diagnostics.push(diag("include-not-found", "error", span, bi(`找不到引用的文件 ${rel}`, `cannot read the included file ${rel}`)));
-        continue;
-      }
-      visit(target, included, [...stack, path]);
+      visit(r.target, parse(r.target, r.text), [...stack, path]);
     }
     flush();
   };
 
-  const entryText = host.read(entryPath);
+  const entryText = parsedEntry ? parsedEntry.file.text : host.read(entryPath);
   if (entryText === undefined) {
-    diagnostics.push(
-      diag("include-not-found", "error", { file: entryPath, start: 0, end: 0 }, bi(`找不到文件 ${entryPath}`, `cannot read ${entryPath}`)),
-    );
+    diagnostics.push(diag("include-not-found", "error", { file: entryPath, start: 0, end: 0 }, bi(`找不到文件 ${entryPath}`, `cannot read ${entryPath}`)));
   } else {
-    visit(entryPath, entryText, []);
+    visit(entryPath, parsedEntry ?? parse(entryPath, entryText), []);
   }
   diagnostics.push(...lowerer.diagnostics);
   return { budget: lowerer.budget(files.map((f) => f.path)), files, diagnostics };

@@ -66,6 +66,7 @@ export class Lowerer {
   private lowerTop(s: Stmt): void {
     switch (s.kw) {
       case "Include":
+      case "Rollup":
         return;
       case "Department":
         if (this.once("Department", s)) this.department = this.lowerDepartment(s);
@@ -234,18 +235,32 @@ export class Lowerer {
     return out;
   }
 
+  private control(control: Stmt | undefined): A.ControlTotals | undefined {
+    if (!control) return undefined;
+    const cf = this.fields(control, "control");
+    return { ...opt("incomeTotal", this.money(cf.get("IncomeTotal"), "amount")), bySource: this.amounts(cf), span: this.stmtSpan(control) };
+  }
+
+  /** A roll-up statement (汇总) of a roll-up file. */
+  lowerRollup(file: string, s: Stmt): A.Rollup {
+    this.file = file;
+    const f = this.fields(s, "rollup");
+    const year = this.located(f.get("Year"), "year", "int");
+    return {
+      name: this.located(s, "name", "str") ?? { value: "", span: this.stmtSpan(s) },
+      ...opt("year", year ? { value: Number(year.value), span: year.span } : undefined),
+      ...opt("control", this.control(f.get("Control"))),
+      span: this.stmtSpan(s),
+    };
+  }
+
   private lowerDepartment(s: Stmt): A.Department {
     const f = this.fields(s, "department");
     const code = this.located(s, "code", "int");
     const name = this.located(s, "name", "str");
     const year = this.located(f.get("Year"), "year", "int");
     const staffing = f.get("Staffing");
-    const control = f.get("Control");
-    let controlTotals: A.ControlTotals | undefined;
-    if (control) {
-      const cf = this.fields(control, "control");
-      controlTotals = { ...opt("incomeTotal", this.money(cf.get("IncomeTotal"), "amount")), bySource: this.amounts(cf), span: this.stmtSpan(control) };
-    }
+    const controlTotals = this.control(f.get("Control"));
     let staff: A.Staffing | undefined;
     if (staffing) {
       const sf = this.fields(staffing, "staffing");

@@ -72,6 +72,7 @@ const indicator = st("Indicator", [
 export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
   file: [
     st("Include", [s("path", "str")]),
+    st("Rollup", [s("name", "str")], "rollup"),
     st("Department", [s("code", "int"), s("name", "str")], "department"),
     st("Unit", [s("name", "str")], "unit", true),
     st("Basic", [s("unit", "str", { optional: true })], "basic"),
@@ -94,6 +95,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Staffing", [], "staffing"),
     st("Control", [], "control"),
   ],
+  rollup: [st("Year", [s("year", "int")]), st("Control", [], "control")],
   staffing: [
     st("Authorized", [s("count", "qty")]),
     st("Actual", [s("count", "qty")]),
@@ -204,6 +206,7 @@ export const FIGURE_KEYWORDS = [
 export const CONTEXT_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
   file: { zh: "文件顶层", en: "the top level of a file" },
   department: { zh: "「部门」块", en: "a 部门 (department) block" },
+  rollup: { zh: "「汇总」块", en: "a 汇总 (roll-up) block" },
   staffing: { zh: "「编制」块", en: "a 编制 (staffing) block" },
   control: { zh: "「控制数」块", en: "a 控制数 (control totals) block" },
   unit: { zh: "「单位」块", en: "a 单位 (unit) block" },

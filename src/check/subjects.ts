@@ -1,0 +1,58 @@
+/**
+ * Where the budget uses classification codes: the functional subject (科目) of each basic
+ * line, project and carry-over, and the economic subject of each basic line, grouped by
+ * code in order of first use, so that a code used a thousand times is reported once.
+ */
+import type { Located } from "../syntax/ast.js";
+import type { Budget } from "../syntax/ast.js";
+
+export interface CodeUse {
+  readonly code: string;
+  /** Every place the code is written, in source order. */
+  readonly uses: readonly Located<string>[];
+}
+
+const functionalCache = new WeakMap<Budget, CodeUse[]>();
+const economicCache = new WeakMap<Budget, CodeUse[]>();
+
+function group(items: Iterable<Located<string> | undefined>): CodeUse[] {
+  const by = new Map<string, Located<string>[]>();
+  for (const l of items) {
+    if (!l) continue;
+    let list = by.get(l.value);
+    if (!list) by.set(l.value, (list = []));
+    list.push(l);
+  }
+  return [...by].map(([code, uses]) => ({ code, uses }));
+}
+
+/** The functional subject codes of the budget, each with where it is written. */
+export function functionalCodes(budget: Budget): readonly CodeUse[] {
+  let c = functionalCache.get(budget);
+  if (!c) {
+    c = group(
+      (function* () {
+        for (const l of budget.basic) yield l.subject;
+        for (const p of budget.projects) yield p.subject;
+        for (const x of budget.carryovers) yield x.subject;
+      })(),
+    );
+    functionalCache.set(budget, c);
+  }
+  return c;
+}
+
+/** The economic subject codes of the basic lines, each with where it is written. */
+export function economicCodes(budget: Budget): readonly CodeUse[] {
+  let c = economicCache.get(budget);
+  if (!c) {
+    c = group(budget.basic.map((l) => l.economic));
+    economicCache.set(budget, c);
+  }
+  return c;
+}
+
+/** A functional code has the shape of a 类 (3 digits), 款 (5) or 项 (7). */
+export const FUNCTIONAL_SHAPE = /^(\d{3}|\d{5}|\d{7})$/;
+/** An economic code has the shape of a 类 (3 digits) or 款 (5). */
+export const ECONOMIC_SHAPE = /^(\d{3}|\d{5})$/;
