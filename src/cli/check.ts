@@ -3,8 +3,7 @@
  * diagnostics. Writes nothing. Exit 0 when no errors (warnings allowed), 1 otherwise.
  */
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
-import { checkBudget } from "../check/check.js";
-import { loadBudget } from "../syntax/load.js";
+import { checkEntry } from "../check/entry.js";
 import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
 import { diagnosticsJson, diagnosticsText, type Lang } from "./report.js";
@@ -23,8 +22,7 @@ export function checkCommand(io: Io, o: CheckOptions): number {
   const custom = loadCatalogueOption(io, o.catalogue, o.lang);
   if (custom === "usage") return 2;
   for (const f of o.files) {
-    const loaded = loadBudget(f, host);
-    all.push(...checkBudget(loaded, custom).diagnostics);
+    all.push(...checkEntry(f, host, custom).diagnostics);
   }
   const ds = sortDiagnostics(all);
   if (o.format === "json") io.out(diagnosticsJson(ds, host, o.lang));

@@ -13,8 +13,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic } from "../../src/base/diagnostics.js";
 import { lineCol } from "../../src/base/source.js";
-import { checkBudget } from "../../src/check/check.js";
-import { loadBudget, type Loaded } from "../../src/syntax/load.js";
+import { checkEntry } from "../../src/check/entry.js";
+import { parse } from "../../src/syntax/parser.js";
+import type { ParsedFile } from "../../src/syntax/cst.js";
 
 export interface Expectation {
   code: string;
@@ -50,12 +51,22 @@ export function diskHost(): { read(p: string): string | undefined } {
   };
 }
 
-export function checkFile(p: string): { loaded: Loaded; diagnostics: Diagnostic[] } {
-  const loaded = loadBudget(p, diskHost());
-  return { loaded, diagnostics: checkBudget(loaded).diagnostics };
+/** What a check read: the files (for positions and code frames). */
+export interface Read {
+  readonly files: readonly ParsedFile[];
 }
 
-export function positioned(d: Diagnostic, loaded: Loaded): { line: number; column: number } {
+/** Checks an entry file (a budget or a roll-up) from disk, keeping the texts it read. */
+export function checkFile(p: string): { loaded: Read; diagnostics: Diagnostic[] } {
+  const host = diskHost();
+  const texts = new Map<string, string>();
+  const recording = { read: (q: string) => { const t = host.read(q); if (t !== undefined) texts.set(q, t); return t; } };
+  const diagnostics = checkEntry(p, recording).diagnostics;
+  const files = [p, ...[...texts.keys()].filter((q) => q !== p)].filter((q) => texts.has(q)).map((q) => parse(q, texts.get(q)!).file);
+  return { loaded: { files }, diagnostics };
+}
+
+export function positioned(d: Diagnostic, loaded: Read): { line: number; column: number } {
   const f = loaded.files.find((x) => x.path === d.span.file);
   if (!f) return { line: 0, column: 0 };
   return lineCol({ path: f.path, text: f.text }, d.span.start);

@@ -1,0 +1,82 @@
+/**
+ * Checking a roll-up (汇总): every department budget it includes is checked on its own;
+ * then the roll-up's own invariants: no department is included twice (by its code), and
+ * each control total the roll-up declares equals the sum over its departments.
+ */
+import { bi, diag, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
+import { sub, sum, wanGrouped, type Fen } from "../base/money.js";
+import type { Span } from "../base/source.js";
+import type { Budget, Source } from "../syntax/ast.js";
+import type { LoadedRollup } from "../syntax/load.js";
+
+/** What the roll-up needs of one checked department. */
+export interface DepartmentTotals {
+  readonly path: string;
+  readonly include: { readonly value: string; readonly span: Span };
+  readonly code?: { readonly value: string; readonly span: Span };
+  readonly name?: string;
+  /** 收入总计 (本年收入 + 上年结转) and 本年收入 by source. */
+  readonly incomeTotal: Fen;
+  readonly bySource: ReadonlyMap<Source, Fen>;
+}
+
+/** The totals of one department budget: 收入总计 and current-year income by source. */
+export function departmentTotals(path: string, include: DepartmentTotals["include"], budget: Budget): DepartmentTotals {
+  const bySource = new Map<Source, Fen>();
+  const addTo = (s: Source, f: Fen) => bySource.set(s, sum([bySource.get(s) ?? 0, f]));
+  for (const l of budget.basic) addTo(l.source.value, l.money.fen);
+  for (const p of budget.projects) for (const a of p.amounts) addTo(a.source, a.money.fen);
+  const carry = sum(budget.carryovers.flatMap((c) => c.amounts.map((a) => a.money.fen)));
+  return {
+    path,
+    include,
+    ...(budget.department ? { code: budget.department.code, name: budget.department.name.value } : {}),
+    incomeTotal: sum([...bySource.values(), carry]),
+    bySource,
+  };
+}
+
+export function checkRollup(r: LoadedRollup, departments: readonly DepartmentTotals[]): Diagnostic[] {
+  const out: Diagnostic[] = [...r.diagnostics];
+  const byCode = new Map<string, DepartmentTotals>();
+  for (const d of departments) {
+    if (!d.code) continue;
+    const first = byCode.get(d.code.value);
+    if (first) {
+      out.push(
+        diag(
+          "rollup-duplicate-department",
+          "error",
+          d.include.span,
+          bi(`部门 ${d.code.value}（${d.name ?? ""}）已由 ${first.include.value} 汇总，不能再次汇总`, `department ${d.code.value} (${d.name ?? ""}) is already rolled up from ${first.include.value}`),
+          { related: [{ span: first.include.span, message: bi("第一次汇总在这里", "first rolled up here") }], hint: bi("每个部门只汇总一次", "roll up each department once") },
+        ),
+      );
+      continue;
+    }
+    byCode.set(d.code.value, d);
+  }
+  const control = r.rollup.control;
+  if (control) {
+    const related = departments.slice(0, 8).map((d) => ({ span: d.include.span, message: bi(`${d.name ?? d.path}：${wanGrouped(d.incomeTotal)}万元`, `${d.name ?? d.path}: ${wanGrouped(d.incomeTotal)}`) }));
+    const compare = (label: { zh: string; en: string }, declared: { fen: Fen; span: Span }, derived: Fen) => {
+      if (declared.fen === derived) return;
+      const diff = sub(declared.fen, derived);
+      out.push(
+        diag(
+          "rollup-total-mismatch",
+          "error",
+          declared.span,
+          bi(
+            `汇总控制数${label.zh}为 ${wanGrouped(declared.fen)}万元，各部门合计 ${wanGrouped(derived)}万元（相差 ${wanGrouped(Math.abs(diff))}）`,
+            `the roll-up declares ${label.en} ${wanGrouped(declared.fen)} but its ${departments.length} departments sum to ${wanGrouped(derived)} (difference ${wanGrouped(Math.abs(diff))})`,
+          ),
+          { related, data: { declared: wanGrouped(declared.fen).replace(/,/g, ""), derived: wanGrouped(derived).replace(/,/g, "") } },
+        ),
+      );
+    };
+    if (control.incomeTotal) compare({ zh: "收入总计", en: "收入总计 (income total)" }, control.incomeTotal, sum(departments.map((d) => d.incomeTotal)));
+    for (const a of control.bySource) compare({ zh: a.source, en: a.source }, { fen: a.money.fen, span: a.money.span }, sum(departments.map((d) => d.bySource.get(a.source) ?? 0)));
+  }
+  return sortDiagnostics(out);
+}
