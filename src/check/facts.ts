@@ -5,14 +5,14 @@
  * the value of a cost indicator, name similarity for "did you mean" hints, and money
  * formatted as the document prints it. Nothing here reports; rules decide what is wrong.
  */
-import { add, FEN_PER_WAN, sum, toFen, wanGrouped, yuanGrouped, type Fen } from "../base/money.js";
+import { add, sum, toFen, wanGrouped, yuanGrouped, type Fen } from "../base/money.js";
 import type { Span } from "../base/source.js";
 import { bi, type Bilingual, type Related } from "../base/diagnostics.js";
 import type * as A from "../syntax/ast.js";
 import { SOURCES } from "../syntax/ast.js";
 
 /** At most this many lines are related to a derived figure; the message gives the full count. */
-export const MAX_RELATED = 5;
+export const MAX_RELATED = 3;
 
 /* ------------------------------------------------------------------------------------ */
 /* Money as the document prints it                                                        */
@@ -47,11 +47,6 @@ export function plainWan(fen: Fen): string {
 /** A plain decimal of 元 for a diagnostic's data: "63891700". */
 export function plainYuan(fen: Fen): string {
   return yuanGrouped(fen).replace(/,/g, "");
-}
-
-/** True when an amount is a whole number of 万元 cents, so that it prints exactly in 万元. */
-export function printsInWan(fen: Fen): boolean {
-  return fen % (FEN_PER_WAN / 100) === 0;
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -102,23 +97,33 @@ export function totals(budget: A.Budget): Totals {
 
 /** A project's or carry-over's amount: Σ its amounts over every source. */
 export function amountOf(item: { readonly amounts: readonly A.Amount[] }): Fen {
-  return sum(item.amounts.map((a) => a.money.fen));
+  let s = 0;
+  for (const a of item.amounts) s = add(s, a.money.fen);
+  return s;
 }
 
 /**
- * Related spans for the lines that make up a derived figure, at most MAX_RELATED of
- * them, each labelled with its name and amount.
+ * Related spans for the lines that make up a derived figure: the count of the lines
+ * `counts` accepts, and the first MAX_RELATED of them described (labels are formatted
+ * only for those, so that a budget of many lines costs one pass of comparisons).
  */
-export function relatedLines<T>(items: Iterable<T>, describe: (x: T) => { span: Span; message: Bilingual } | undefined): { related: Related[]; count: number } {
+export function relatedLines<T>(items: Iterable<T>, counts: (x: T) => boolean, describe: (x: T) => { span: Span; message: Bilingual }): { related: Related[]; count: number } {
   const related: Related[] = [];
   let count = 0;
   for (const x of items) {
-    const r = describe(x);
-    if (!r) continue;
+    if (!counts(x)) continue;
     count++;
-    if (related.length < MAX_RELATED) related.push(r);
+    if (related.length < MAX_RELATED) related.push(describe(x));
   }
   return { related, count };
+}
+
+/** The lines of the current year that draw on a source: projects first (they carry most of the money), then basic lines. */
+export function linesOfSource(budget: A.Budget, source: A.Source): { related: Related[]; count: number } {
+  const fromSource = (p: A.Project): Fen => sum(p.amounts.filter((x) => x.source === source).map((x) => x.money.fen));
+  const projects = relatedLines(budget.projects, (p) => p.amounts.some((x) => x.source === source), (p) => projectLine(p, fromSource(p)));
+  const basic = relatedLines(budget.basic, (l) => l.source.value === source, basicLine);
+  return { related: [...projects.related, ...basic.related].slice(0, MAX_RELATED), count: projects.count + basic.count };
 }
 
 /** The related span of one project, labelled with its name and amount. */
@@ -155,6 +160,8 @@ const attachCache = new WeakMap<A.Budget, FormAttachment>();
 
 /** Above this many formless projects, no "did you mean" is attempted (it would be quadratic). */
 const MAX_GUESS_CANDIDATES = 2000;
+/** Above this many name comparisons in all, forms that name no project are not matched to projects. */
+const MAX_GUESS_WORK = 100_000;
 
 /**
  * Attaches forms to projects: a project's own form, then each form written on its own
@@ -183,7 +190,7 @@ export function attachForms(budget: A.Budget): FormAttachment {
   }
   for (const form of loose) {
     let guess: number | undefined;
-    if (formless.length <= MAX_GUESS_CANDIDATES) {
+    if (formless.length <= MAX_GUESS_CANDIDATES && formless.length * loose.length <= MAX_GUESS_WORK) {
       let best = 0;
       for (const i of formless) {
         if (claimed.has(i)) continue;
@@ -215,26 +222,69 @@ export function* projectsWithForms(budget: A.Budget): Generator<{ project: A.Pro
   }
 }
 
-/** Every indicator list of the budget with the form it is in: project forms and the overall form. */
-export function* indicatorLists(budget: A.Budget): Generator<{ indicators: readonly A.Indicator[]; where: Bilingual }> {
-  for (const p of budget.projects) {
-    if (p.performance) yield { indicators: p.performance.indicators, where: bi(`项目「${p.name.value}」的绩效目标表`, `the performance form of ${p.name.value}`) };
+/** Which form an indicator list is in: a project's own, one written on its own, or the overall form. */
+export type FormKind = "project" | "form" | "overall";
+
+/** The name of the form an indicator list is in, for messages. */
+export function formName(kind: FormKind, owner: A.Project | A.PerformanceForm | A.OverallForm): Bilingual {
+  if (kind === "project") {
+    const name = (owner as A.Project).name.value;
+    return bi(`项目「${name}」的绩效目标表`, `the performance form of ${name}`);
   }
-  for (const f of budget.forms) {
-    const name = f.project?.value ?? "";
-    yield { indicators: f.indicators, where: bi(`绩效目标表「${name}」`, `the performance form of ${name}`) };
+  if (kind === "form") {
+    const name = (owner as A.PerformanceForm).project?.value ?? "";
+    return bi(`绩效目标表「${name}」`, `the performance form of ${name}`);
   }
-  if (budget.overall) yield { indicators: budget.overall.indicators, where: bi("整体支出绩效目标申报表", "the overall performance form") };
+  return bi("整体支出绩效目标申报表", "the overall performance form");
+}
+
+/**
+ * Calls `visit` with every indicator list of the budget (project forms, forms written on
+ * their own, the overall form), which kind of form it is in, and the project or form
+ * (for formName, called only when reporting).
+ */
+export function forEachIndicatorList(budget: A.Budget, visit: (indicators: readonly A.Indicator[], kind: FormKind, owner: A.Project | A.PerformanceForm | A.OverallForm) => void): void {
+  for (const p of budget.projects) if (p.performance) visit(p.performance.indicators, "project", p);
+  for (const f of budget.forms) visit(f.indicators, "form", f);
+  if (budget.overall) visit(budget.overall.indicators, "overall", budget.overall);
+}
+
+/** The funding levels of a form, in print order, with their names. */
+const LEVELS: readonly [keyof A.FundingLevels, string, string][] = [
+  ["central", "中央", "central"],
+  ["provincial", "省级", "provincial"],
+  ["local", "市县", "local"],
+  ["selfRaised", "自筹", "self-raised"],
+  ["other", "其他", "other"],
+];
+
+/** The levels written in a funding block, and their sum (undefined when none is written). */
+export function levelSum(l: A.FundingLevels): { fen: Fen; first: A.Money; parts: [string, string, A.Money][] } | undefined {
+  const parts: [string, string, A.Money][] = [];
+  for (const [k, zh, en] of LEVELS) {
+    const m = l[k] as A.Money | undefined;
+    if (m) parts.push([zh, en, m]);
+  }
+  if (!parts.length) return undefined;
+  return { fen: sum(parts.map((p) => p[2].fen)), first: parts[0]![2], parts };
 }
 
 /* ------------------------------------------------------------------------------------ */
 /* Indicators                                                                             */
 /* ------------------------------------------------------------------------------------ */
 
-/** An indicator level without its 指标 suffix: 数量指标 → 数量. */
+const levelCache = new Map<string, string>();
+
+/** An indicator level without its 指标 suffix: 数量指标 → 数量 (memoised: there are few distinct levels). */
 export function level(name: string): string {
-  const t = name.trim();
-  return t.endsWith("指标") && t.length > 2 ? t.slice(0, -2) : t;
+  let l = levelCache.get(name);
+  if (l === undefined) {
+    const t = name.trim();
+    l = t.endsWith("指标") && t.length > 2 ? t.slice(0, -2) : t;
+    // The cache holds the levels of the framework and the few misspellings of a budget.
+    if (levelCache.size < 10_000) levelCache.set(name, l);
+  }
+  return l;
 }
 
 /** The valid 二级 of each 一级 (without the 指标 suffix). */
@@ -300,8 +350,9 @@ export const SIMILAR = 0.6;
  * 64 characters so that the cost stays bounded.
  */
 export function similarity(a: string, b: string): number {
-  const x = [...a].slice(0, 64);
-  const y = [...b].slice(0, 64);
+  // Cut before splitting into characters: a name can be megabytes long in damaged input.
+  const x = [...a.slice(0, 128)].slice(0, 64);
+  const y = [...b.slice(0, 128)].slice(0, 64);
   if (!x.length || !y.length) return 0;
   let prev = new Array<number>(y.length + 1).fill(0);
   let cur = new Array<number>(y.length + 1).fill(0);
@@ -339,31 +390,86 @@ export function normaliseName(s: string): string {
 /* ------------------------------------------------------------------------------------ */
 
 /**
- * Every text an author wrote in the budget, with its span: names, free text, indicator
- * names and values. Walks the AST once, without recursion (budgets can be large).
+ * The span of a part of a text, when it can be found: in a bare word every character of
+ * the value is where it was written, and in a one-line "string" without escapes one place
+ * after the opening quote. Text blocks lose their indentation in reading, so for them
+ * (and for strings with escapes) the whole literal is returned.
  */
-export function* texts(budget: A.Budget): Generator<{ text: string; span: Span }> {
-  const stack: unknown[] = [budget];
-  while (stack.length) {
-    const x = stack.pop();
-    if (x === null || typeof x !== "object") continue;
-    if (x instanceof Map) {
-      for (const v of x.values()) stack.push(v);
-      continue;
+export function spanWithin(text: { value: string; span: Span }, index: number, length: number): Span {
+  const { span, value } = text;
+  const width = span.end - span.start;
+  const offset = width === value.length ? 0 : width === value.length + 2 ? 1 : undefined;
+  if (offset === undefined) return span;
+  return { file: span.file, start: span.start + offset + index, end: span.start + offset + index + length };
+}
+
+/**
+ * Calls `visit` with every text an author wrote in the budget and its span: names, free
+ * text, words such as a category, indicator names and values, the reasons for changes.
+ * Codes and figures are digits and are not visited. The fields are listed one by one
+ * rather than found by walking every object, which keeps a budget of 100,000 projects to
+ * one cheap pass.
+ */
+export function forEachText(budget: A.Budget, visit: (text: string, span: Span) => void): void {
+  const one = (l: A.Located<string> | undefined): void => {
+    if (l) visit(l.value, l.span);
+  };
+  const indicators = (list: readonly A.Indicator[]): void => {
+    for (const ind of list) {
+      one(ind.level1);
+      one(ind.level2);
+      one(ind.name);
+      if (ind.period) visit(ind.period.text, ind.period.span);
+      if (ind.annual && ind.annual !== ind.period) visit(ind.annual.text, ind.annual.span);
     }
-    if (Array.isArray(x)) {
-      for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]);
-      continue;
+  };
+  const form = (f: A.PerformanceForm | undefined): void => {
+    if (!f) return;
+    for (const l of [f.project, f.attribute, f.summary, f.basis, f.necessity, f.measures, f.plan, f.periodGoal, f.annualGoal, f.filed, f.owner, f.handler, f.phone]) one(l);
+    indicators(f.indicators);
+  };
+  const d = budget.department;
+  if (d) {
+    for (const l of [d.name, d.moneyUnit, d.kind, d.duties, d.organisation]) one(l);
+    for (const l of d.sections) one(l);
+  }
+  for (const u of budget.units) {
+    one(u.name);
+    one(u.kind);
+  }
+  for (const l of budget.basic) one(l.unit);
+  for (const p of budget.projects) {
+    one(p.name);
+    one(p.unit);
+    one(p.subjectName);
+    one(p.category);
+    form(p.performance);
+  }
+  for (const f of budget.forms) form(f);
+  for (const c of budget.carryovers) {
+    one(c.name);
+    one(c.unit);
+    one(c.subjectName);
+    one(c.category);
+  }
+  const ly = budget.lastYear;
+  if (ly) {
+    one(ly.source);
+    for (const r of ly.reasons) {
+      one(r.figure);
+      one(r.text);
     }
-    const o = x as Record<string, unknown>;
-    const span = o["span"] as Span | undefined;
-    // A Located<string> has a value; an indicator value (and a quantity) has its text.
-    if (span && typeof o["value"] === "string") yield { text: o["value"] as string, span };
-    else if (span && typeof o["text"] === "string") yield { text: o["text"] as string, span };
-    for (const k in o) {
-      if (k === "span") continue;
-      const v = o[k];
-      if (v !== null && typeof v === "object") stack.push(v);
-    }
+  }
+  const a = budget.assets;
+  if (a) {
+    one(a.asOf);
+    for (const v of a.vehicles) one(v.kind);
+  }
+  one(budget.notes?.purchasedServices);
+  one(budget.notes?.other);
+  const o = budget.overall;
+  if (o) {
+    for (const l of [o.strategy, o.coreFunctions, o.keyTasks, o.annualGoal, o.filed]) one(l);
+    indicators(o.indicators);
   }
 }

@@ -16,6 +16,7 @@ import { ALL_TOKENS, BadStr, BadText, Comment as CommentTok, DateTok, Junk, KEYW
 import { CONTEXTS, CONTEXT_NAMES, FIGURE_KEYWORDS, SOURCE_KEYWORDS, type Slot, type SlotType, type StatementSpec } from "./schema.js";
 import type { Arg, Block, Comment, ParsedFile, Stmt } from "./cst.js";
 import { errorMessageProvider, describeToken } from "./messages.js";
+import { fastParse } from "./fast.js";
 
 const kwTok = (name: string): TokenType => {
   const t = KEYWORD_TOKENS.get(name);
@@ -221,8 +222,19 @@ export interface ParseOutput {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Lexes and parses one file. Never throws on any input. */
+/**
+ * Lexes and parses one file. Never throws on any input. Well-formed text takes the fast
+ * path (fast.ts), which builds the same tree; anything it does not accept is parsed
+ * again by Chevrotain, which reports the errors and recovers.
+ */
 export function parse(path: string, text: string): ParseOutput {
+  const file = fastParse(path, text);
+  if (file) return { file, diagnostics: [] };
+  return parseSlow(path, text);
+}
+
+/** The Chevrotain parser: lexes and parses one file with diagnostics and recovery. */
+export function parseSlow(path: string, text: string): ParseOutput {
   const diagnostics: Diagnostic[] = [];
   const lexed = lexer.tokenize(text);
   for (const e of lexed.errors) {

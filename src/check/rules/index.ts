@@ -1,6 +1,65 @@
 /**
- * The checker's rules, in the order they run. Each entry's code is its file name.
+ * The checker's rules, in the order they run: the facts a publication needs, then names
+ * and references, then classification codes, then performance forms, then the figures an
+ * author declares against the ones the budget derives. Each entry's code is its file name.
  */
 import type { Rule } from "../rule.js";
+import { rule as missingDepartment } from "./missing-department.js";
+import { rule as missingFact } from "./missing-fact.js";
+import { rule as categoryUnknown } from "./category-unknown.js";
+import { rule as placeholderText } from "./placeholder-text.js";
+import { rule as selfReference } from "./self-reference.js";
+import { rule as duplicateName } from "./duplicate-name.js";
+import { rule as unresolvedReference } from "./unresolved-reference.js";
+import { rule as unknownSubject } from "./unknown-subject.js";
+import { rule as subjectNameMismatch } from "./subject-name-mismatch.js";
+import { rule as subjectHierarchy } from "./subject-hierarchy.js";
+import { rule as unknownEconomicSubject } from "./unknown-economic-subject.js";
+import { rule as carryoverSource } from "./carryover-source.js";
+import { rule as performanceFormCount } from "./performance-form-count.js";
+import { rule as indicatorLevelPair } from "./indicator-level-pair.js";
+import { rule as indicatorColumnMismatch } from "./indicator-column-mismatch.js";
+import { rule as implausibleQuantity } from "./implausible-quantity.js";
+import { rule as projectFundingTotal } from "./project-funding-total.js";
+import { rule as periodFundingBelowAnnual } from "./period-funding-below-annual.js";
+import { rule as costIndicatorMismatch } from "./cost-indicator-mismatch.js";
+import { rule as overallBudgetMismatch } from "./overall-budget-mismatch.js";
+import { rule as overallCostIndicator } from "./overall-cost-indicator.js";
+import { rule as controlTotalMismatch } from "./control-total-mismatch.js";
+import { rule as staffingSum } from "./staffing-sum.js";
+import { rule as procurementTotal } from "./procurement-total.js";
+import { rule as threePublicVehicles } from "./three-public-vehicles.js";
+import { rule as lastYearMismatch } from "./last-year-mismatch.js";
+import { rule as lastYearReasonMissing } from "./last-year-reason-missing.js";
+import { rule as reasonPunctuation } from "./reason-punctuation.js";
 
-export const RULES: readonly Rule[] = [];
+export const RULES: readonly Rule[] = [
+  missingDepartment,
+  missingFact,
+  categoryUnknown,
+  placeholderText,
+  selfReference,
+  duplicateName,
+  unresolvedReference,
+  unknownSubject,
+  subjectNameMismatch,
+  subjectHierarchy,
+  unknownEconomicSubject,
+  carryoverSource,
+  performanceFormCount,
+  indicatorLevelPair,
+  indicatorColumnMismatch,
+  implausibleQuantity,
+  projectFundingTotal,
+  periodFundingBelowAnnual,
+  costIndicatorMismatch,
+  overallBudgetMismatch,
+  overallCostIndicator,
+  controlTotalMismatch,
+  staffingSum,
+  procurementTotal,
+  threePublicVehicles,
+  lastYearMismatch,
+  lastYearReasonMissing,
+  reasonPunctuation,
+];

@@ -1,0 +1,69 @@
+/**
+ * Names are unique where the document lists them: projects, carry-overs, budget units
+ * and internal sections each once, and an indicator once per 一级 and 二级 of its form.
+ */
+import { bi, diag, type Bilingual } from "../../base/diagnostics.js";
+import type * as A from "../../syntax/ast.js";
+import { forEachIndicatorList, formName, level } from "../facts.js";
+import type { Rule, RuleContext } from "../rule.js";
+
+export const rule: Rule = {
+  code: "duplicate-name",
+  severity: "error",
+  needsAllFigures: false,
+  run(ctx) {
+    const b = ctx.budget;
+    unique(ctx, b.projects.map((p) => p.name), bi("项目", "project"), bi("表十二按名称逐行列出项目，绩效目标表也按名称对应项目", "表十二 lists projects by name, and performance forms find their project by name"));
+    unique(ctx, b.carryovers.map((c) => c.name), bi("结转项目", "carry-over"), bi("表十三按名称逐行列出结转项目", "表十三 lists carry-overs by name"));
+    unique(ctx, b.units.map((u) => u.name), bi("预算单位", "budget unit"), bi("项目和支出按名称归入单位", "projects and lines name the unit they belong to"));
+    unique(ctx, b.department?.sections ?? [], bi("内设机构", "internal section"), bi("内设机构数按名称计算", "the number of internal sections is counted from the names"));
+    forEachIndicatorList(b, (indicators, kind, owner) => {
+      // Keyed by name (no new strings); names shared across levels are rare and compared one by one.
+      const seen = new Map<string, A.Indicator | A.Indicator[]>();
+      for (const ind of indicators) {
+        const prev = seen.get(ind.name.value);
+        const same = (x: A.Indicator) => level(x.level1.value) === level(ind.level1.value) && level(x.level2.value) === level(ind.level2.value);
+        const first = prev === undefined ? undefined : Array.isArray(prev) ? prev.find(same) : same(prev) ? prev : undefined;
+        if (!first) {
+          seen.set(ind.name.value, prev === undefined ? ind : Array.isArray(prev) ? [...prev, ind] : [prev, ind]);
+          continue;
+        }
+        const where = formName(kind, owner);
+        ctx.report(
+          diag(
+            "duplicate-name",
+            "error",
+            ind.name.span,
+            bi(
+              `${where.zh}的${level(ind.level2.value)}指标「${ind.name.value}」写了两次`,
+              `the ${level(ind.level2.value)} indicator ${ind.name.value} is written twice in ${where.en}`,
+            ),
+            {
+              related: [{ span: first.name.span, message: bi("第一次写在这里", "first written here") }],
+              hint: bi("一个指标写一行：两栏的值不同就写 实施期 … 年度 …", "write one line per indicator: when the columns differ, write 实施期 … 年度 …"),
+              data: { name: ind.name.value },
+            },
+          ),
+        );
+      }
+    });
+  },
+};
+
+function unique(ctx: RuleContext, names: readonly A.Located<string>[], what: Bilingual, why: Bilingual): void {
+  const seen = new Map<string, A.Located<string>>();
+  for (const n of names) {
+    const first = seen.get(n.value);
+    if (!first) {
+      seen.set(n.value, n);
+      continue;
+    }
+    ctx.report(
+      diag("duplicate-name", "error", n.span, bi(`${what.zh}「${n.value}」重名`, `two ${what.en}s are named ${n.value}`), {
+        related: [{ span: first.span, message: bi("同名的第一个在这里", "the first of that name is here") }],
+        hint: bi(`${why.zh}；改名或合并两者`, `${why.en}; rename one or merge them`),
+        data: { name: n.value },
+      }),
+    );
+  }
+}

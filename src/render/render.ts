@@ -1,0 +1,35 @@
+/**
+ * Rendering: a publication, a profile and a format in, one document out. The view
+ * model (view.ts) formats every figure; the profile's templates place the strings. Pure:
+ * the templates arrive as strings (the CLI reads them), nothing is read or written here,
+ * and the same input gives the same bytes.
+ */
+import type { Publication } from "../model/types.js";
+import { createEngine } from "./handlebars.js";
+import type { LoadedProfile } from "./profile.js";
+import { buildView, type Format } from "./view.js";
+
+export type { LoadedProfile } from "./profile.js";
+export type { Format } from "./view.js";
+
+/**
+ * Tidies rendered Markdown: no trailing spaces, at most one blank line in a row (the
+ * templates leave some where optional parts are absent), one final newline.
+ */
+export function tidyMarkdown(text: string): string {
+  return (
+    text
+      .replace(/[ \t]+$/gm, "")
+      .replace(/\n{3,}/g, "\n\n")
+      .replace(/^\n+/, "")
+      .replace(/\n*$/, "") + "\n"
+  );
+}
+
+/** Renders the whole disclosure in HTML (one self-contained file) or Markdown. */
+export function renderDocument(pub: Publication, profile: LoadedProfile, format: Format): string {
+  const engine = createEngine(profile.templates, format);
+  const view = buildView(pub, profile, format, (name) => engine.has(name));
+  const out = engine.render("document", view);
+  return format === "md" ? tidyMarkdown(out) : out;
+}
