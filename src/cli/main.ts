@@ -46,6 +46,28 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
       },
     )
     .command(
+      "build <inputs..>",
+      "build the publication of each budget (a .budget file, or every .budget in a folder)",
+      (y) =>
+        y
+          .positional("inputs", { type: "string", array: true, demandOption: true })
+          .option("out", { type: "string", demandOption: true, describe: "output folder" })
+          .option("format", { type: "string", describe: "comma-separated: html,md,json,pdf (default html,md,json, and pdf where Chromium is installed)" })
+          .option("profile", { type: "string", default: "shanxi-13", describe: "table set and templates: shanxi-13 or mof-9" })
+          .option("templates", { type: "string", describe: "a folder of templates overriding the profile's" }),
+      async (a) => {
+        const { buildCommand } = await import("./build.js");
+        code = await buildCommand(io, {
+          inputs: a.inputs as string[],
+          out: a.out,
+          ...(a.format ? { formats: a.format.split(",").map((x) => x.trim()).filter(Boolean) } : {}),
+          profile: a.profile,
+          ...(a.templates ? { templates: a.templates } : {}),
+          lang: lang(a.lang),
+        });
+      },
+    )
+    .command(
       "diff [files..]",
       "semantic diff of two budgets, or of the working tree against a git revision",
       (y) =>

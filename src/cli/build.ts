@@ -1,0 +1,121 @@
+/**
+ * `yusuan build FILE|DIR… --out DIR`: check, derive and render each budget into
+ * DIR/<name>.html, .md, .json (and .pdf when asked, or when Chromium is installed and
+ * no format is named). When any check finds an error nothing at all is written and the
+ * exit is 1; every output is rendered in memory first and written atomically.
+ */
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
+import { checkBudget } from "../check/check.js";
+import { derive } from "../model/derive.js";
+import { toJson } from "../model/json.js";
+import { loadProfile, profileExtends } from "../render/profile.js";
+import { renderDocument } from "../render/render.js";
+import { loadBudget } from "../syntax/load.js";
+import { fsHost } from "./host.js";
+import type { Io } from "./io.js";
+import { findBrowser, htmlToPdf, NO_BROWSER } from "./pdf.js";
+import { diagnosticsText, type Lang } from "./report.js";
+
+const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
+
+export interface BuildOptions {
+  inputs: string[];
+  out: string;
+  formats?: string[];
+  profile: string;
+  templates?: string;
+  lang: Lang;
+}
+
+function layer(io: Io, dir: string) {
+  const templates: Record<string, string> = {};
+  for (const f of io.listDir(dir)) if (f.endsWith(".hbs")) templates[f] = io.readFile(path.join(dir, f)) ?? "";
+  const pj = io.readFile(path.join(dir, "profile.json"));
+  return { origin: dir, templates, ...(pj !== undefined ? { profileJson: pj } : {}) };
+}
+
+function profileLayers(io: Io, name: string, seen = new Set<string>()): ReturnType<typeof layer>[] | string {
+  if (seen.has(name)) return `profile ${name} extends itself`;
+  seen.add(name);
+  const dir = path.join(TEMPLATES, name);
+  if (!io.exists(path.join(dir, "profile.json"))) return `no profile '${name}' (profiles: ${io.listDir(TEMPLATES).join(", ")})`;
+  const l = layer(io, dir);
+  const base = l.profileJson ? profileExtends(l.profileJson) : undefined;
+  if (!base) return [l];
+  const b = profileLayers(io, base, seen);
+  return typeof b === "string" ? b : [...b, l];
+}
+
+export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
+  const entries: string[] = [];
+  for (const i of o.inputs) {
+    if (i.endsWith(".budget")) entries.push(i);
+    else for (const f of io.listDir(i)) if (f.endsWith(".budget")) entries.push(path.posix.join(i, f));
+  }
+  if (!entries.length) {
+    io.err("yusuan: no .budget files to build\n");
+    return 2;
+  }
+  const formats = o.formats ?? ["html", "md", "json", ...(findBrowser() ? ["pdf"] : [])];
+  const bad = formats.filter((f) => !["html", "md", "json", "pdf"].includes(f));
+  if (bad.length) {
+    io.err(`yusuan: unknown format ${bad.join(", ")} (html, md, json, pdf)\n`);
+    return 2;
+  }
+  const browser = formats.includes("pdf") ? findBrowser() : undefined;
+  if (formats.includes("pdf") && !browser) {
+    io.err(`yusuan: ${NO_BROWSER[o.lang]}\n`);
+    return 1;
+  }
+  const layers = profileLayers(io, o.profile);
+  if (typeof layers === "string") {
+    io.err(`yusuan: ${layers}\n`);
+    return 2;
+  }
+  if (o.templates) layers.push(layer(io, o.templates));
+  const { profile, problems } = loadProfile(layers);
+  if (!profile) {
+    io.err(`yusuan: the profile has problems:\n${problems.map((p) => `  - ${p}\n`).join("")}`);
+    return 2;
+  }
+
+  const host = fsHost(io);
+  const all: Diagnostic[] = [];
+  const outputs: { file: string; content: string | Uint8Array }[] = [];
+  const htmls: { name: string; html: string }[] = [];
+  for (const entry of entries) {
+    const loaded = loadBudget(entry, host);
+    const checked = checkBudget(loaded);
+    all.push(...checked.diagnostics);
+    if (hasErrors(checked.diagnostics)) continue;
+    const pub = derive(checked.effective, checked.catalogue);
+    const name = path.basename(entry, ".budget");
+    const html = renderDocument(pub, profile, "html");
+    if (formats.includes("html")) outputs.push({ file: path.join(o.out, `${name}.html`), content: html });
+    if (formats.includes("md")) outputs.push({ file: path.join(o.out, `${name}.md`), content: renderDocument(pub, profile, "md") });
+    if (formats.includes("json")) outputs.push({ file: path.join(o.out, `${name}.json`), content: toJson(pub) });
+    if (browser) htmls.push({ name, html });
+  }
+  const ds = sortDiagnostics(all);
+  if (ds.length) io.err(diagnosticsText(ds, host, o.lang, io.isTTY));
+  if (hasErrors(ds)) {
+    io.err(o.lang === "zh" ? "检查发现错误，未写出任何文件。\n" : "the check found errors; nothing was written.\n");
+    return 1;
+  }
+  if (browser && htmls.length) {
+    const pdfs = await htmlToPdf(htmls.map((h) => h.html), browser);
+    for (let i = 0; i < pdfs.length; i++) {
+      const r = pdfs[i]!;
+      if (!r.ok) {
+        io.err(`yusuan: printing ${htmls[i]!.name}.pdf failed: ${r.error}\n`);
+        return 1;
+      }
+      outputs.push({ file: path.join(o.out, `${htmls[i]!.name}.pdf`), content: r.pdf });
+    }
+  }
+  for (const x of outputs) io.writeFile(x.file, x.content);
+  for (const x of outputs) io.out(`${x.file}\n`);
+  return 0;
+}
