@@ -33,6 +33,9 @@ function raiseEnergyReview(dir: string): void {
   const j = s.indexOf("\n}\n", i);
   const block = s.slice(i, j).replace("一般公共预算 5.00万元", "一般公共预算 15.00万元").replaceAll("市县 50,000元", "市县 150,000元").replace('"经费" 5万元', '"经费" 15万元');
   fs.writeFileSync(p, s.slice(0, i) + block + s.slice(j));
+  // The department's control total and the overall form's cost indicator move with it.
+  const e = path.join(dir, ENTRY);
+  fs.writeFileSync(e, fs.readFileSync(e, "utf8").replace("一般公共预算 6,389.17万元", "一般公共预算 6,399.17万元").replace("\"全年经费\" 63,891,700元", "\"全年经费\" 63,991,700元"));
 }
 
 describe("yusuan diff OLD NEW", () => {
