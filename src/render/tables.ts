@@ -180,21 +180,30 @@ function subjectRows<C>(
 
 type Built = { grid: GridView; empty: boolean };
 
-/** 表一 预算收支总表: income by source beside expenditure by 类, then the three total rows. */
-function summary({ pub, l }: Ctx): Built {
-  const t1 = pub.tables.t1;
-  const n = Math.max(t1.income.length, t1.expenditure.length);
-  const body: Row[] = [];
-  for (let i = 0; i < n; i++) {
-    const inc = t1.income[i];
-    const exp = t1.expenditure[i];
-    body.push({
+/**
+ * The body of 表一 and 表四: income lines on the left beside the 类 rows of expenditure
+ * on the right, the shorter side padded with blank cells.
+ */
+function sideBySide<C>(income: readonly { label: string; amount: Fen }[], expenditure: readonly { label: string; cells: C }[], cells: (c: C) => Cell[]): Row[] {
+  const width = expenditure[0] ? cells(expenditure[0].cells).length : 0;
+  const rows: Row[] = [];
+  for (let i = 0; i < Math.max(income.length, expenditure.length); i++) {
+    const inc = income[i];
+    const exp = expenditure[i];
+    rows.push({
       cells: [
         ...(inc ? [t(inc.label), amt(inc.amount)] : [blank(), blank()]),
-        ...(exp ? [t(exp.label), amt(exp.cells.total), amt(exp.cells.current), amt(exp.cells.carryover)] : [blank(), blank(), blank(), blank()]),
+        ...(exp ? [t(exp.label), ...cells(exp.cells)] : Array.from({ length: width + 1 }, () => blank())),
       ],
     });
   }
+  return rows;
+}
+
+/** 表一 预算收支总表: income by source beside expenditure by 类, then the three total rows. */
+function summary({ pub, l }: Ctx): Built {
+  const t1 = pub.tables.t1;
+  const body: Row[] = sideBySide(t1.income, t1.expenditure, (c) => [amt(c.total), amt(c.current), amt(c.carryover)]);
   const cc = (c: { total: Fen; current: Fen; carryover: Fen }) => [amt(c.total), amt(c.current), amt(c.carryover)];
   body.push(
     { cls: "total", cells: [t(l("incomeSubtotal")), amt(t1.incomeSubtotal), t(l("expenditureSubtotal")), ...cc(t1.expenditureSubtotal)] },
@@ -247,18 +256,7 @@ function flatBasicProjectTree(total: BasicProject, rows: Publication["tables"]["
 /** 表四 财政拨款收支总表: like 表一 for the three 财政拨款 sources, with the carry-over by source. */
 function fiscalSummary({ pub, l }: Ctx): Built {
   const t4 = pub.tables.t4;
-  const n = Math.max(t4.income.length, t4.expenditure.length);
-  const body: Row[] = [];
-  for (let i = 0; i < n; i++) {
-    const inc = t4.income[i];
-    const exp = t4.expenditure[i];
-    body.push({
-      cells: [
-        ...(inc ? [t(inc.label), amt(inc.amount)] : [blank(), blank()]),
-        ...(exp ? [t(exp.label), ...fiscal(exp.cells)] : [blank(), blank(), blank(), blank(), blank()]),
-      ],
-    });
-  }
+  const body: Row[] = sideBySide(t4.income, t4.expenditure, fiscal);
   const nothing = [blank(), blank(), blank(), blank(), blank()];
   body.push(
     { cls: "total", cells: [t(l("incomeSubtotal")), amt(t4.incomeSubtotal), t(l("expenditureSubtotal")), ...fiscal(t4.expenditureSubtotal)] },

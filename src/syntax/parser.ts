@@ -12,7 +12,7 @@
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType, type IRecognitionException } from "chevrotain";
 import { bi, diag, type Bilingual, type Diagnostic } from "../base/diagnostics.js";
 import { KEYWORD_BY_NAME } from "./keywords.js";
-import { ALL_TOKENS, BadStr, BadText, Comment as CommentTok, DateTok, Junk, KEYWORD_TOKENS, LBrace, lexer, Num, RBrace, Str, Text, Word } from "./lexer.js";
+import { ALL_TOKENS, BadStr, BadText, DateTok, Junk, KEYWORD_TOKENS, LBrace, lexer, Num, RBrace, Str, Text, Word } from "./lexer.js";
 import { CONTEXTS, CONTEXT_NAMES, FIGURE_KEYWORDS, SOURCE_KEYWORDS, type Slot, type SlotType, type StatementSpec } from "./schema.js";
 import type { Arg, Block, Comment, ParsedFile, Stmt } from "./cst.js";
 import { errorMessageProvider, describeToken } from "./messages.js";
@@ -277,7 +277,6 @@ export function parseSlow(path: string, text: string): ParseOutput {
   diagnostics.push(...p.junk);
   for (const e of p.errors) diagnostics.push(recognitionDiagnostic(path, text, e));
   const comments: Comment[] = (lexed.groups["comments"] ?? []).map((c) => ({ image: c.image, start: c.startOffset, end: end(c) }));
-  void CommentTok;
   return { file: { path, text, stmts, comments }, diagnostics: dedupe(diagnostics) };
 }
 
