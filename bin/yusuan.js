@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The yusuan command: a thin launcher for the compiled CLI in dist/ (built by `npm ci`).
-import { main } from "../dist/cli/main.js";
+// The yusuan command: a thin launcher for the bundled CLI in dist/bundle/ (built by `npm ci`).
+import { main } from "../dist/bundle/main.js";
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

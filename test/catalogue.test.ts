@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
-import { BUILTIN_CATALOGUE_YEARS, builtinCatalogue, catalogueFromJson } from "../src/check/catalogue/catalogue.js";
+import { BUILTIN_CATALOGUE_YEARS, builtinCatalogue } from "../src/check/catalogue/catalogue.js";
+import { catalogueFromJson } from "../src/check/catalogue/file.js";
 import { BUILTIN_2024 } from "../src/check/catalogue/builtin-2024.js";
 import type { Catalogue } from "../src/check/catalogue/types.js";
 

@@ -13,6 +13,8 @@ import { toJson } from "../model/json.js";
 import { loadProfile, profileExtends } from "../render/profile.js";
 import { renderDocument } from "../render/render.js";
 import { loadBudget } from "../syntax/load.js";
+// Builds parse every file fully: the full parser is loaded up front rather than on demand.
+import "../syntax/parser.js";
 import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
 import { findBrowser, htmlToPdf, NO_BROWSER } from "./pdf.js";

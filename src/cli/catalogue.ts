@@ -1,13 +1,13 @@
 /**
  * The --catalogue option: a budget office's own classification catalogue, read from a
- * JSON file. Problems with the file are usage errors (exit 2), told plainly.
+ * JSON file. Problems with the file are usage errors (exit 2), told plainly. The file's
+ * schema (zod) is loaded only when the option is given.
  */
-import { catalogueFromJson } from "../check/catalogue/catalogue.js";
 import type { Catalogue } from "../check/catalogue/types.js";
 import type { Io } from "./io.js";
 import type { Lang } from "./report.js";
 
-export function loadCatalogueOption(io: Io, path: string | undefined, lang: Lang): Catalogue | undefined | "usage" {
+export async function loadCatalogueOption(io: Io, path: string | undefined, lang: Lang): Promise<Catalogue | undefined | "usage"> {
   if (!path) return undefined;
   const text = io.readFile(path);
   if (text === undefined) {
@@ -24,7 +24,8 @@ export function loadCatalogueOption(io: Io, path: string | undefined, lang: Lang
   return catalogueFromFile(io, json, path, lang);
 }
 
-function catalogueFromFile(io: Io, json: unknown, path: string, lang: Lang): Catalogue | "usage" {
+async function catalogueFromFile(io: Io, json: unknown, path: string, lang: Lang): Promise<Catalogue | "usage"> {
+  const { catalogueFromJson } = await import("../check/catalogue/file.js");
   const r = catalogueFromJson(json, path);
   if (!r.catalogue) {
     io.err((lang === "zh" ? `yusuan: 分类目录文件 ${path} 有误：\n` : `yusuan: the catalogue file ${path} has problems:\n`) + r.problems.map((p) => `  - ${p}\n`).join(""));

@@ -16,6 +16,8 @@ import { derive } from "../model/derive.js";
 import { formatJson, formatMarkdown, formatText } from "../diff/format.js";
 import { hasChanges, semanticDiff, type Side } from "../diff/semantic.js";
 import { loadBudget, type SourceHost } from "../syntax/load.js";
+// Either side may be any text, even mid-edit: the full parser is loaded up front.
+import "../syntax/parser.js";
 import type { Io } from "./io.js";
 import type { Lang } from "./report.js";
 

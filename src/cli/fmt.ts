@@ -4,7 +4,7 @@
  * with syntax errors is not formatted: its diagnostics are printed and the exit is 1.
  */
 import { hasErrors, sortDiagnostics } from "../base/diagnostics.js";
-import { parse } from "../syntax/parser.js";
+import { parse, withParser } from "../syntax/parse.js";
 import { print } from "../syntax/printer.js";
 import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
@@ -17,7 +17,7 @@ export interface FmtOptions {
   lang: Lang;
 }
 
-export function fmtCommand(io: Io, o: FmtOptions): number {
+export async function fmtCommand(io: Io, o: FmtOptions): Promise<number> {
   const host = fsHost(io);
   let code = 0;
   const notCanonical: string[] = [];
@@ -28,7 +28,7 @@ export function fmtCommand(io: Io, o: FmtOptions): number {
       code = Math.max(code, 2);
       continue;
     }
-    const { file, diagnostics } = parse(f, text);
+    const { file, diagnostics } = await withParser(() => parse(f, text));
     if (hasErrors(diagnostics)) {
       io.err(diagnosticsText(sortDiagnostics(diagnostics), host, o.lang, io.isTTY));
       code = Math.max(code, 1);

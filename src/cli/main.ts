@@ -25,7 +25,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
           .option("catalogue", { type: "string", describe: "a classification catalogue file (JSON) to check against" }),
       async (a) => {
         const { checkCommand } = await import("./check.js");
-        code = checkCommand(io, { files: a.files as string[], format: a.format as "text" | "json", lang: lang(a.lang), ...(a.catalogue ? { catalogue: a.catalogue } : {}) });
+        code = await checkCommand(io, { files: a.files as string[], format: a.format as "text" | "json", lang: lang(a.lang), ...(a.catalogue ? { catalogue: a.catalogue } : {}) });
       },
     )
     .command(
@@ -42,7 +42,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
           return;
         }
         const { fmtCommand } = await import("./fmt.js");
-        code = fmtCommand(io, { files: a.files as string[], write: a.write, check: a.check, lang: lang(a.lang) });
+        code = await fmtCommand(io, { files: a.files as string[], write: a.write, check: a.check, lang: lang(a.lang) });
       },
     )
     .command(

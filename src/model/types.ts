@@ -67,12 +67,7 @@ export const Share = z.string().regex(/^-?\d+\.\d{2}$/);
 
 export const SourceName = z.enum(["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"]);
 
-/** The short keys of the five sources, in the order the tables print them. */
-export const SOURCE_KEYS = ["general", "fund", "capital", "specialAccount", "unitFunds"] as const;
-export type SourceKey = (typeof SOURCE_KEYS)[number];
-/** The 财政拨款 sources (tables 四, 十, 十一, 十三). */
-export const FISCAL_KEYS = ["general", "fund", "capital"] as const;
-export type FiscalKey = (typeof FISCAL_KEYS)[number];
+export { FISCAL_KEYS, SOURCE_KEYS, type FiscalKey, type SourceKey } from "./keys.js";
 
 /** An amount per source: 一般公共预算, 政府性基金预算, 国有资本经营预算, 财政专户管理资金, 单位资金. */
 export const BySource = z.object({

@@ -16,7 +16,7 @@ import type { Span } from "../base/source.js";
 import type { Budget, Located, Rollup } from "./ast.js";
 import type { ParsedFile, Stmt } from "./cst.js";
 import { Lowerer } from "./lower.js";
-import { parse } from "./parser.js";
+import { parse, type ParseOutput } from "./parse.js";
 import { unquote } from "./values.js";
 
 export interface SourceHost {
@@ -129,7 +129,7 @@ export function loadEntry(entry: string, host: SourceHost): Entry {
 }
 
 /** Loads a department budget with its includes, and last year's budget if it names one. */
-export function loadBudget(entry: string, host: SourceHost, parsedEntry?: ReturnType<typeof parse>): Loaded {
+export function loadBudget(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Loaded {
   const loaded = loadOne(entry, host, parsedEntry);
   const source = loaded.budget.lastYear?.source;
   if (!source) return loaded;
@@ -151,7 +151,7 @@ export function loadBudget(entry: string, host: SourceHost, parsedEntry?: Return
   return { ...loaded, lastYear: loadOne(target, host) };
 }
 
-function loadOne(entry: string, host: SourceHost, parsedEntry?: ReturnType<typeof parse>): Loaded {
+function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Loaded {
   const entryPath = normalisePath(entry);
   const root = posix.dirname(entryPath);
   const diagnostics: Diagnostic[] = [];
@@ -159,7 +159,7 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ReturnType<typeo
   const lowerer = new Lowerer();
   const read = new Set<string>();
 
-  const visit = (path: string, parsed: ReturnType<typeof parse>, stack: string[]): void => {
+  const visit = (path: string, parsed: ParseOutput, stack: string[]): void => {
     read.add(path);
     const { file, diagnostics: ds } = parsed;
     files.push(file);

@@ -17,6 +17,7 @@ import { CONTEXTS, CONTEXT_NAMES, FIGURE_KEYWORDS, SOURCE_KEYWORDS, type Slot, t
 import type { Arg, Block, Comment, ParsedFile, Stmt } from "./cst.js";
 import { errorMessageProvider, describeToken } from "./messages.js";
 import { fastParse } from "./fast.js";
+import { registerSlowParser, type ParseOutput } from "./parse.js";
 
 const kwTok = (name: string): TokenType => {
   const t = KEYWORD_TOKENS.get(name);
@@ -217,10 +218,7 @@ function parserInstance(): BudgetParser {
   return (instance ??= new BudgetParser());
 }
 
-export interface ParseOutput {
-  readonly file: ParsedFile;
-  readonly diagnostics: Diagnostic[];
-}
+export type { ParseOutput } from "./parse.js";
 
 /**
  * Lexes and parses one file. Never throws on any input. Well-formed text takes the fast
@@ -321,3 +319,6 @@ export function grammarProductions() {
 export function serializedGrammar() {
   return parserInstance().getSerializedGastProductions();
 }
+
+// Loading this module makes the full parser available to parse.ts.
+registerSlowParser(parseSlow);

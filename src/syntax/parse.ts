@@ -1,0 +1,65 @@
+/**
+ * The parse entry point that loading uses. Well-formed text takes the fast path
+ * (fast.ts); anything it does not accept goes to the Chevrotain parser (parser.ts),
+ * which reports the errors and recovers. The Chevrotain parser, with its grammar
+ * analysis and its dependencies, is loaded only when some file needs it: a clean check
+ * of a well-formed budget never loads it.
+ *
+ * Loading is synchronous, so the first file that needs the Chevrotain parser before it
+ * is loaded raises `SlowParserNeeded`; `withParser` catches that, loads the parser and
+ * runs the (side-effect-free) work again. Importing parser.ts registers it here.
+ */
+import type { Diagnostic } from "../base/diagnostics.js";
+import type { ParsedFile } from "./cst.js";
+import { fastParse } from "./fast.js";
+
+export interface ParseOutput {
+  readonly file: ParsedFile;
+  readonly diagnostics: Diagnostic[];
+}
+
+export type ParseFn = (path: string, text: string) => ParseOutput;
+
+let slowParse: ParseFn | undefined;
+
+/** Raised by `parse` when a file needs the Chevrotain parser and it is not loaded yet. */
+export class SlowParserNeeded extends Error {
+  constructor(readonly path: string) {
+    super(`${path} needs the full parser, which is not loaded`);
+  }
+}
+
+/** Called by parser.ts when it is loaded. */
+export function registerSlowParser(fn: ParseFn): void {
+  slowParse = fn;
+}
+
+/**
+ * Lexes and parses one file. Never fails on any input once the full parser is loaded;
+ * before that, raises `SlowParserNeeded` for input the fast path does not accept.
+ */
+export function parse(path: string, text: string): ParseOutput {
+  const file = fastParse(path, text);
+  if (file) return { file, diagnostics: [] };
+  if (!slowParse) throw new SlowParserNeeded(path);
+  return slowParse(path, text);
+}
+
+/** Loads the full parser (idempotent). */
+export async function loadFullParser(): Promise<void> {
+  if (!slowParse) await import("./parser.js");
+}
+
+/**
+ * Runs `work`, which parses through `parse`; if some file needs the full parser, loads it
+ * and runs `work` once more. `work` must have no effects before it finishes parsing.
+ */
+export async function withParser<T>(work: () => T): Promise<T> {
+  try {
+    return work();
+  } catch (e) {
+    if (!(e instanceof SlowParserNeeded)) throw e;
+    await loadFullParser();
+    return work();
+  }
+}
