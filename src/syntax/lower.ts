@@ -166,7 +166,9 @@ export class Lowerer {
   }
 
   private arg(s: Stmt | undefined, slot: string): Arg | undefined {
-    return s?.args.find((a) => a.slot === slot);
+    if (!s) return undefined;
+    for (const a of s.args) if (a.slot === slot) return a;
+    return undefined;
   }
 
   private text(a: Arg): string {
@@ -177,7 +179,7 @@ export class Lowerer {
   private located(s: Stmt | undefined, slot: string, kind: "str" | "text" | "word" | "int"): A.Located<string> | undefined {
     const a = this.arg(s, slot);
     if (!a) return undefined;
-    if (kind === "int" && !/^\d+$/.test(a.image)) {
+    if (kind === "int" && !DIGITS.test(a.image)) {
       this.diagnostics.push(
         diag("invalid-value", "error", this.argSpan(a), bi(`此处应为不带单位的整数，却是 ${a.image}`, `expected a whole number without a unit here, found ${a.image}`), {
           hint: bi("科目编码和年度写成纯数字，如 2010401", "write codes and years as plain digits, like 2010401"),
@@ -227,7 +229,7 @@ export class Lowerer {
 
   private amounts(f: Map<string, Stmt>): A.Amount[] {
     const out: A.Amount[] = [];
-    for (const [kw, source] of Object.entries(SOURCE_OF)) {
+    for (const [kw, source] of SOURCE_ENTRIES) {
       const st = f.get(kw);
       const m = this.money(st, "amount");
       if (st && m) out.push({ source, money: m, span: this.span(st.start, st.start + st.kwImage.length) });
@@ -309,35 +311,38 @@ export class Lowerer {
     return { ...opt("unit", unit), subject, economic, money, source, span: this.stmtSpan(s) };
   }
 
+  // Projects and carry-overs are most of a large budget's statements: their optional
+  // fields are assigned, not spread, to keep lowering cheap.
   private lowerProject(s: Stmt): A.Project {
     const f = this.fields(s, "project");
     const subj = f.get("Subject");
     const name = this.located(s, "name", "str") ?? { value: "", span: this.stmtSpan(s) };
     const perf = f.get("Performance");
-    return {
-      name,
-      ...opt("unit", this.located(f.get("Unit"), "name", "str")),
-      ...opt("subject", this.located(subj, "code", "int")),
-      ...opt("subjectName", this.located(subj, "name", "str")),
-      ...opt("category", this.located(f.get("Category"), "category", "word")),
-      amounts: this.amounts(f),
-      ...opt("performance", perf ? this.lowerForm(perf, undefined) : undefined),
-      span: this.stmtSpan(s),
-    };
+    const p: Mutable<A.Project> = { name, amounts: [], span: this.stmtSpan(s) };
+    this.common(p, f, subj);
+    if (perf) p.performance = this.lowerForm(perf, undefined);
+    return p;
   }
 
   private lowerCarryover(s: Stmt): A.Carryover {
     const f = this.fields(s, "carryover");
     const subj = f.get("Subject");
-    return {
-      name: this.located(s, "name", "str") ?? { value: "", span: this.stmtSpan(s) },
-      ...opt("unit", this.located(f.get("Unit"), "name", "str")),
-      ...opt("subject", this.located(subj, "code", "int")),
-      ...opt("subjectName", this.located(subj, "name", "str")),
-      ...opt("category", this.located(f.get("Category"), "category", "word")),
-      amounts: this.amounts(f),
-      span: this.stmtSpan(s),
-    };
+    const c: Mutable<A.Carryover> = { name: this.located(s, "name", "str") ?? { value: "", span: this.stmtSpan(s) }, amounts: [], span: this.stmtSpan(s) };
+    this.common(c, f, subj);
+    return c;
+  }
+
+  /** The fields projects and carry-overs share: unit, subject, category, amounts. */
+  private common(p: Mutable<A.Project> | Mutable<A.Carryover>, f: Map<string, Stmt>, subj: Stmt | undefined): void {
+    const unit = this.located(f.get("Unit"), "name", "str");
+    if (unit) p.unit = unit;
+    const subject = this.located(subj, "code", "int");
+    if (subject) p.subject = subject;
+    const subjectName = this.located(subj, "name", "str");
+    if (subjectName) p.subjectName = subjectName;
+    const category = this.located(f.get("Category"), "category", "word");
+    if (category) p.category = category;
+    p.amounts = this.amounts(f);
   }
 
   private levels(s: Stmt | undefined): A.FundingLevels | undefined {
@@ -519,6 +524,11 @@ export class Lowerer {
 }
 
 /** `{ key: value }` when the value is defined, `{}` otherwise: optional fields stay absent. */
+const DIGITS = /^\d+$/;
+const SOURCE_ENTRIES = Object.entries(SOURCE_OF);
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
 }
