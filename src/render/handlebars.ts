@@ -71,12 +71,17 @@ export function createEngine(templates: Readonly<Record<string, string>>, format
   }
   const options = { strict: true, noEscape: false, preventIndent: true, knownHelpers: { md: true }, knownHelpersOnly: false } as const;
   for (const [name, text] of sources) hb.registerPartial(name, hb.compile(text, options));
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
   return {
     has: (name) => sources.has(name),
     render(name, view) {
-      const text = sources.get(name);
-      invariant(text !== undefined, `no template ${name}${suffix}`);
-      return hb.compile(text, options)(view);
+      let template = compiled.get(name);
+      if (!template) {
+        const text = sources.get(name);
+        invariant(text !== undefined, `no template ${name}${suffix}`);
+        compiled.set(name, (template = hb.compile(text, options)));
+      }
+      return template(view);
     },
   };
 }

@@ -4,10 +4,11 @@
  * the templates arrive as strings (the CLI reads them), nothing is read or written here,
  * and the same input gives the same bytes.
  */
+import type { RollupIndex } from "../model/rollup.js";
 import type { Publication } from "../model/types.js";
-import { createEngine } from "./handlebars.js";
+import { createEngine, type Engine } from "./handlebars.js";
 import type { LoadedProfile } from "./profile.js";
-import { buildView, type Format } from "./view.js";
+import { buildView, money, type Format } from "./view.js";
 
 export type { LoadedProfile } from "./profile.js";
 export type { Format } from "./view.js";
@@ -26,10 +27,61 @@ export function tidyMarkdown(text: string): string {
   );
 }
 
+// Templates are compiled once per profile and format, however many documents use them.
+const engines = new WeakMap<LoadedProfile, Partial<Record<Format, Engine>>>();
+function engineFor(profile: LoadedProfile, format: Format): Engine {
+  let byFormat = engines.get(profile);
+  if (!byFormat) engines.set(profile, (byFormat = {}));
+  return (byFormat[format] ??= createEngine(profile.templates, format));
+}
+
 /** Renders the whole disclosure in HTML (one self-contained file) or Markdown. */
 export function renderDocument(pub: Publication, profile: LoadedProfile, format: Format): string {
-  const engine = createEngine(profile.templates, format);
+  const engine = engineFor(profile, format);
   const view = buildView(pub, profile, format, (name) => engine.has(name));
   const out = engine.render("document", view);
+  return format === "md" ? tidyMarkdown(out) : out;
+}
+
+/** The view of a roll-up index: every figure formatted, every link with its extension. */
+export interface RollupView {
+  readonly title: string;
+  readonly profile: string;
+  readonly name: string;
+  readonly count: string;
+  readonly header: readonly string[];
+  readonly rows: readonly { readonly code: string; readonly name: string; readonly href: string; readonly cells: readonly string[] }[];
+  readonly total: readonly string[];
+}
+
+const ROLLUP_SOURCES = [
+  ["general", "一般公共预算"],
+  ["fund", "政府性基金预算"],
+  ["capital", "国有资本经营预算"],
+  ["specialAccount", "财政专户管理资金"],
+  ["unitFunds", "单位资金"],
+] as const;
+
+export function rollupView(index: RollupIndex, profile: LoadedProfile, format: Format): RollupView {
+  const cells = (r: { incomeTotal: number; bySource: Readonly<Record<(typeof ROLLUP_SOURCES)[number][0], number>>; carryover: number }) => [
+    money(r.incomeTotal),
+    ...ROLLUP_SOURCES.map(([k]) => money(r.bySource[k])),
+    money(r.carryover),
+  ];
+  const year = index.year !== undefined ? `${index.year}年` : "";
+  return {
+    title: `${index.name}${year}部门预算公开`,
+    profile: profile.name,
+    name: index.name,
+    count: String(index.departments.length),
+    header: ["部门编码", "部门名称", "收入总计", ...ROLLUP_SOURCES.map(([, zh]) => zh), "上年结转"],
+    rows: index.departments.map((d) => ({ code: d.code, name: d.name, href: encodeURI(`${d.link}.${format}`), cells: cells(d) })),
+    total: cells(index.totals),
+  };
+}
+
+/** Renders a roll-up's index page (template `rollup`) in HTML or Markdown. */
+export function renderRollup(index: RollupIndex, profile: LoadedProfile, format: Format): string {
+  const out = engineFor(profile, format).render("rollup", rollupView(index, profile, format));
   return format === "md" ? tidyMarkdown(out) : out;
 }
