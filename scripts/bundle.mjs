@@ -2,6 +2,7 @@
 /**
  * Bundles the compiled CLI (dist/cli/main.js, from tsc) into dist/bundle/ with esbuild:
  * one file for what every command needs (the argument parser and the dispatch), and
+ * one for the worker threads of a roll-up (worker.js), and
  * one chunk per lazily imported part (each command, the full parser, the catalogue file
  * schema, rendering, charts). A start-up then reads a handful of files instead of
  * several hundred small modules, which is most of the time a one-budget `check` takes.
@@ -20,7 +21,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = join(root, "dist", "bundle");
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
-  entryPoints: { main: join(root, "dist", "cli", "main.js") },
+  entryPoints: { main: join(root, "dist", "cli", "main.js"), worker: join(root, "dist", "cli", "worker.js") },
   outdir,
   bundle: true,
   splitting: true,

@@ -11,8 +11,13 @@ import { checkBudget } from "../check/check.js";
 import { derive } from "../model/derive.js";
 import { toJson } from "../model/json.js";
 import { loadProfile, profileExtends } from "../render/profile.js";
-import { renderDocument } from "../render/render.js";
-import { loadBudget } from "../syntax/load.js";
+import { renderDocument, renderRollup, type LoadedProfile } from "../render/render.js";
+import type { DepartmentChecked } from "./departments.js";
+import type { TextFormat } from "./emit.js";
+import { DepartmentPool, jobsFor } from "./pool.js";
+import { checkRollup } from "../check/rollup.js";
+import { rollupIndex, rollupJson } from "../model/rollup.js";
+import { loadEntry, normalisePath, type LoadedRollup } from "../syntax/load.js";
 // Builds parse every file fully: the full parser is loaded up front rather than on demand.
 import "../syntax/parser.js";
 import { fsHost } from "./host.js";
@@ -29,6 +34,8 @@ export interface BuildOptions {
   profile: string;
   templates?: string;
   lang: Lang;
+  /** Threads for the departments of a roll-up; by default one per core. */
+  jobs?: number;
 }
 
 function layer(io: Io, dir: string) {
@@ -87,37 +94,110 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
   const all: Diagnostic[] = [];
   const outputs: { file: string; content: string | Uint8Array }[] = [];
   const htmls: { name: string; html: string }[] = [];
-  for (const entry of entries) {
-    const loaded = loadBudget(entry, host);
-    const checked = checkBudget(loaded);
-    all.push(...checked.diagnostics);
-    if (hasErrors(checked.diagnostics)) continue;
-    const pub = derive(checked.effective, checked.catalogue);
-    const name = path.basename(entry, ".budget");
-    const html = renderDocument(pub, profile, "html");
-    if (formats.includes("html")) outputs.push({ file: path.join(o.out, `${name}.html`), content: html });
-    if (formats.includes("md")) outputs.push({ file: path.join(o.out, `${name}.md`), content: renderDocument(pub, profile, "md") });
-    if (formats.includes("json")) outputs.push({ file: path.join(o.out, `${name}.json`), content: toJson(pub) });
-    if (browser) htmls.push({ name, html });
-  }
-  const ds = sortDiagnostics(all);
-  if (ds.length) io.err(diagnosticsText(ds, host, o.lang, io.isTTY));
-  if (hasErrors(ds)) {
-    io.err(o.lang === "zh" ? "检查发现错误，未写出任何文件。\n" : "the check found errors; nothing was written.\n");
-    return 1;
-  }
-  if (browser && htmls.length) {
-    const pdfs = await htmlToPdf(htmls.map((h) => h.html), browser);
-    for (let i = 0; i < pdfs.length; i++) {
-      const r = pdfs[i]!;
-      if (!r.ok) {
-        io.err(`yusuan: printing ${htmls[i]!.name}.pdf failed: ${r.error}\n`);
-        return 1;
+  const rollups: { entry: string; rollup: LoadedRollup; pool: DepartmentPool; checked: DepartmentChecked[] }[] = [];
+  try {
+    for (const entry of entries) {
+      const e = loadEntry(entry, host);
+      if (e.kind === "rollup") {
+        // Each department is checked, and held for emitting, in the pool's threads.
+        const pool = DepartmentPool.open(io, jobsFor(e.rollup.departments.length, o.jobs));
+        rollups.push({ entry, rollup: e.rollup, pool, checked: [] });
+        const checked = await pool.check(e.rollup.departments, true);
+        rollups[rollups.length - 1]!.checked = checked;
+        for (const c of checked) all.push(...c.diagnostics);
+        all.push(...checkRollup(e.rollup, checked.map((c) => c.totals)));
+        continue;
       }
-      outputs.push({ file: path.join(o.out, `${htmls[i]!.name}.pdf`), content: r.pdf });
+      const checked = checkBudget(e.loaded);
+      all.push(...checked.diagnostics);
+      if (hasErrors(checked.diagnostics)) continue;
+      const pub = derive(checked.effective, checked.catalogue);
+      const name = path.basename(entry, ".budget");
+      const html = renderDocument(pub, profile, "html");
+      if (formats.includes("html")) outputs.push({ file: path.join(o.out, `${name}.html`), content: html });
+      if (formats.includes("md")) outputs.push({ file: path.join(o.out, `${name}.md`), content: renderDocument(pub, profile, "md") });
+      if (formats.includes("json")) outputs.push({ file: path.join(o.out, `${name}.json`), content: toJson(pub) });
+      if (browser) htmls.push({ name, html });
+    }
+    const ds = sortDiagnostics(all);
+    if (ds.length) io.err(diagnosticsText(ds, host, o.lang, io.isTTY));
+    if (hasErrors(ds)) {
+      io.err(o.lang === "zh" ? "检查发现错误，未写出任何文件。\n" : "the check found errors; nothing was written.\n");
+      return 1;
+    }
+    if (browser && htmls.length) {
+      const pdfs = await htmlToPdf(htmls.map((h) => h.html), browser);
+      for (let i = 0; i < pdfs.length; i++) {
+        const r = pdfs[i]!;
+        if (!r.ok) {
+          io.err(`yusuan: printing ${htmls[i]!.name}.pdf failed: ${r.error}\n`);
+          return 1;
+        }
+        outputs.push({ file: path.join(o.out, `${htmls[i]!.name}.pdf`), content: r.pdf });
+      }
+    }
+    for (const x of outputs) io.writeFile(x.file, x.content);
+    for (const x of outputs) io.out(`${x.file}\n`);
+    for (const r of rollups) {
+      const code = await emitRollup(io, o.out, r, profile, formats, browser);
+      if (code !== 0) return code;
+    }
+    return 0;
+  } finally {
+    await Promise.all(rollups.map((r) => r.pool.close()));
+  }
+}
+
+/**
+ * Writes a checked roll-up: each department's publication at its path relative to the
+ * roll-up (written by the pool's threads), then the index page with the roll-up's
+ * totals at OUT/<roll-up name>.html|md|json, and pdf of every page when asked.
+ */
+async function emitRollup(
+  io: Io,
+  out: string,
+  r: { entry: string; rollup: LoadedRollup; pool: DepartmentPool; checked: DepartmentChecked[] },
+  profile: LoadedProfile,
+  formats: readonly string[],
+  browser: string | undefined,
+): Promise<number> {
+  const text = formats.filter((f): f is TextFormat => f === "html" || f === "md" || f === "json");
+  // The html is needed to print pdf, whether or not it is kept.
+  const emitFormats: TextFormat[] = browser && !text.includes("html") ? [...text, "html"] : text;
+  const root = path.posix.dirname(normalisePath(r.entry));
+  const emitted = await r.pool.emit(r.rollup.departments, { out, root, formats: emitFormats, profile });
+  const index = rollupIndex(
+    r.rollup.rollup,
+    r.checked.map((c, i) => ({ totals: c.totals, link: emitted[i]!.base })),
+  );
+  const name = path.basename(r.entry, ".budget");
+  const files: { file: string; content: string | Uint8Array }[] = [];
+  if (text.includes("html") || browser) files.push({ file: path.join(out, `${name}.html`), content: renderRollup(index, profile, "html") });
+  if (text.includes("md")) files.push({ file: path.join(out, `${name}.md`), content: renderRollup(index, profile, "md") });
+  if (text.includes("json")) files.push({ file: path.join(out, `${name}.json`), content: rollupJson(index) });
+  for (const f of files) io.writeFile(f.file, f.content);
+  const written = [...emitted.flatMap((e) => e.files), ...files.map((f) => f.file)];
+  if (browser) {
+    const pages = [...emitted.map((e) => path.join(out, `${e.base}.html`)), path.join(out, `${name}.html`)];
+    // Printed in batches: one browser, a bounded number of documents in memory.
+    for (let i = 0; i < pages.length; i += 16) {
+      const batch = pages.slice(i, i + 16);
+      const pdfs = await htmlToPdf(batch.map((p) => io.readFile(p) ?? ""), browser);
+      for (let j = 0; j < pdfs.length; j++) {
+        const res = pdfs[j]!;
+        const target = batch[j]!.replace(/\.html$/, ".pdf");
+        if (!res.ok) {
+          io.err(`yusuan: printing ${target} failed: ${res.error}\n`);
+          return 1;
+        }
+        io.writeFile(target, res.pdf);
+        written.push(target);
+      }
     }
   }
-  for (const x of outputs) io.writeFile(x.file, x.content);
-  for (const x of outputs) io.out(`${x.file}\n`);
+  // html written only to print pdf is removed again.
+  if (!text.includes("html")) for (const p of written.filter((w) => w.endsWith(".html"))) io.remove(p);
+  for (const w of written) if (text.includes("html") || !w.endsWith(".html")) io.out(`${w}\n`);
   return 0;
 }
+

@@ -1,27 +1,49 @@
 /**
  * `yusuan check FILE…`: load each budget with its includes, run the checker, print the
  * diagnostics. Writes nothing. Exit 0 when no errors (warnings allowed), 1 otherwise.
+ * The departments of a roll-up are checked in parallel (pool.ts).
  */
-import { hasErrors, sortDiagnostics } from "../base/diagnostics.js";
-import { checkEntry } from "../check/entry.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
+import { checkBudget } from "../check/check.js";
+import { checkRollup } from "../check/rollup.js";
+import { loadEntry } from "../syntax/load.js";
 import { withParser } from "../syntax/parse.js";
 import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
 import { diagnosticsJson, diagnosticsText, type Lang } from "./report.js";
 import { loadCatalogueOption } from "./catalogue.js";
+import { DepartmentPool, jobsFor } from "./pool.js";
 
 export interface CheckOptions {
   files: string[];
   format: "text" | "json";
   lang: Lang;
   catalogue?: string;
+  /** Threads for the departments of a roll-up; by default one per core. */
+  jobs?: number;
 }
 
 export async function checkCommand(io: Io, o: CheckOptions): Promise<number> {
   const host = fsHost(io);
   const custom = await loadCatalogueOption(io, o.catalogue, o.lang);
   if (custom === "usage") return 2;
-  const all = await withParser(() => o.files.flatMap((f) => checkEntry(f, host, custom).diagnostics));
+  const all: Diagnostic[] = [];
+  for (const f of o.files) {
+    const entry = await withParser(() => loadEntry(f, host));
+    if (entry.kind === "budget") {
+      all.push(...checkBudget(entry.loaded, custom).diagnostics);
+      continue;
+    }
+    const departments = entry.rollup.departments;
+    const pool = DepartmentPool.open(io, jobsFor(departments.length, o.jobs), custom && o.catalogue ? { path: o.catalogue, catalogue: custom } : undefined);
+    try {
+      const checked = await pool.check(departments, false);
+      for (const c of checked) all.push(...c.diagnostics);
+      all.push(...checkRollup(entry.rollup, checked.map((c) => c.totals)));
+    } finally {
+      await pool.close();
+    }
+  }
   const ds = sortDiagnostics(all);
   if (o.format === "json") io.out(diagnosticsJson(ds, host, o.lang));
   else if (ds.length) io.out(diagnosticsText(ds, host, o.lang, io.isTTY));

@@ -16,6 +16,8 @@ export interface Io {
   writeFile(p: string, content: string | Uint8Array): void;
   exists(p: string): boolean;
   listDir(p: string): string[];
+  /** Removes a file if it exists. */
+  remove(p: string): void;
 }
 
 export function nodeIo(): Io {
@@ -33,6 +35,7 @@ export function nodeIo(): Io {
     },
     writeFile: (p, content) => atomicWrite(p, content),
     exists: (p) => fs.existsSync(p),
+    remove: (p) => fs.rmSync(p, { force: true }),
     listDir: (p) => {
       try {
         return fs.readdirSync(p).sort();
@@ -79,6 +82,9 @@ export function memoryIo(files: Record<string, string>, opts: { isTTY?: boolean 
       io.files[p] = typeof c === "string" ? c : Buffer.from(c).toString("utf8");
     },
     exists: (p: string) => p in io.files,
+    remove: (p: string) => {
+      delete io.files[p];
+    },
     listDir: (p: string) => {
       const pre = p.endsWith("/") ? p : p + "/";
       return [...new Set(Object.keys(io.files).filter((f) => f.startsWith(pre)).map((f) => f.slice(pre.length).split("/")[0]!))].sort();

@@ -7,6 +7,11 @@ import yargs from "yargs";
 import { nodeIo, type Io } from "./io.js";
 import type { Lang } from "./report.js";
 
+function jobsOption(v: unknown): number | undefined | "bad" {
+  if (v === undefined) return undefined;
+  return typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 64 ? v : "bad";
+}
+
 export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
   let code = 0;
   let usageError: string | undefined;
@@ -22,10 +27,22 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         y
           .positional("files", { type: "string", array: true, demandOption: true })
           .option("format", { choices: ["text", "json"] as const, default: "text" })
-          .option("catalogue", { type: "string", describe: "a classification catalogue file (JSON) to check against" }),
+          .option("catalogue", { type: "string", describe: "a classification catalogue file (JSON) to check against" })
+          .option("jobs", { type: "number", describe: "threads for the departments of a roll-up (default: one per core)" }),
       async (a) => {
+        const jobs = jobsOption(a.jobs);
+        if (jobs === "bad") {
+          usageError = "--jobs takes a whole number from 1 to 64";
+          return;
+        }
         const { checkCommand } = await import("./check.js");
-        code = await checkCommand(io, { files: a.files as string[], format: a.format as "text" | "json", lang: lang(a.lang), ...(a.catalogue ? { catalogue: a.catalogue } : {}) });
+        code = await checkCommand(io, {
+          files: a.files as string[],
+          format: a.format as "text" | "json",
+          lang: lang(a.lang),
+          ...(a.catalogue ? { catalogue: a.catalogue } : {}),
+          ...(jobs !== undefined ? { jobs } : {}),
+        });
       },
     )
     .command(
@@ -54,8 +71,14 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
           .option("out", { type: "string", demandOption: true, describe: "output folder" })
           .option("format", { type: "string", describe: "comma-separated: html,md,json,pdf (default html,md,json, and pdf where Chromium is installed)" })
           .option("profile", { type: "string", default: "shanxi-13", describe: "table set and templates: shanxi-13 or mof-9" })
-          .option("templates", { type: "string", describe: "a folder of templates overriding the profile's" }),
+          .option("templates", { type: "string", describe: "a folder of templates overriding the profile's" })
+          .option("jobs", { type: "number", describe: "threads for the departments of a roll-up (default: one per core)" }),
       async (a) => {
+        const jobs = jobsOption(a.jobs);
+        if (jobs === "bad") {
+          usageError = "--jobs takes a whole number from 1 to 64";
+          return;
+        }
         const { buildCommand } = await import("./build.js");
         code = await buildCommand(io, {
           inputs: a.inputs as string[],
@@ -63,6 +86,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
           ...(a.format ? { formats: a.format.split(",").map((x) => x.trim()).filter(Boolean) } : {}),
           profile: a.profile,
           ...(a.templates ? { templates: a.templates } : {}),
+          ...(jobs !== undefined ? { jobs } : {}),
           lang: lang(a.lang),
         });
       },

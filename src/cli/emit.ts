@@ -1,0 +1,62 @@
+/**
+ * Emitting one department's publication during a roll-up build: derive the model,
+ * render html and md, serialise json, and write each file atomically under the output
+ * folder, at the department's path relative to the roll-up (d0001/budget.budget →
+ * OUT/d0001/budget.html). Runs in the main thread or in a worker.
+ */
+import * as path from "node:path";
+import type { CheckResult } from "../check/check.js";
+import { derive } from "../model/derive.js";
+import { toJson } from "../model/json.js";
+import type { LoadedProfile } from "../render/profile.js";
+import { renderDocument } from "../render/render.js";
+import type { Io } from "./io.js";
+
+export type TextFormat = "html" | "md" | "json";
+
+export interface EmitRequest {
+  /** The output folder. */
+  readonly out: string;
+  /** The roll-up file's folder: department paths are written relative to it. */
+  readonly root: string;
+  readonly formats: readonly TextFormat[];
+  readonly profile: LoadedProfile;
+}
+
+export interface Emitted {
+  /** The files written, in the order html, md, json. */
+  readonly files: string[];
+  /** The output path without extension, relative to the output folder (for links). */
+  readonly base: string;
+}
+
+/** Where a department's publication goes, relative to the output folder, without extension. */
+export function outputBase(root: string, file: string): string {
+  const rel = path.posix.relative(root, file).replace(/\.budget$/, "");
+  // A department outside the roll-up's folder keeps only its path below the last "..".
+  return rel
+    .split("/")
+    .filter((p) => p !== ".." && p !== "." && p !== "")
+    .join("/");
+}
+
+export class Emitter {
+  private constructor(private readonly request: EmitRequest) {}
+
+  static for(request: EmitRequest): Emitter {
+    return new Emitter(request);
+  }
+
+  emit(io: Io, checked: CheckResult, file: string): Emitted {
+    const { out, root, formats, profile } = this.request;
+    const pub = derive(checked.effective, checked.catalogue);
+    const base = outputBase(root, file);
+    const files: string[] = [];
+    for (const f of formats) {
+      const target = path.join(out, `${base}.${f}`);
+      io.writeFile(target, f === "json" ? toJson(pub) : renderDocument(pub, profile, f));
+      files.push(target);
+    }
+    return { files, base };
+  }
+}

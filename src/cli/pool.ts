@@ -1,0 +1,140 @@
+/**
+ * The department pool: the departments of a roll-up are independent, so checking and
+ * emitting them is split into contiguous slices, one per job. The first slice runs in
+ * the main thread; each other slice runs in a worker thread (worker.ts) that loads its
+ * own copy of the compiler. Results come back in department order, so the output does
+ * not depend on the number of jobs.
+ *
+ * A worker costs a start-up (loading the compiler, tens of milliseconds), so a roll-up
+ * of few departments runs in the main thread alone.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Catalogue } from "../check/catalogue/types.js";
+import { DepartmentRunner, type DepartmentChecked, type DepartmentRef } from "./departments.js";
+import type { EmitRequest, Emitted } from "./emit.js";
+import type { Io } from "./io.js";
+
+export interface WorkerInit {
+  /** A --catalogue file, already validated by the main thread. */
+  readonly catalogue?: string;
+}
+export type WorkerRequest =
+  | { readonly kind: "check"; readonly id: number; readonly departments: DepartmentRef[]; readonly keep: boolean }
+  | { readonly kind: "emit"; readonly id: number; readonly departments: DepartmentRef[]; readonly request: EmitRequest }
+  | { readonly kind: "stop"; readonly id: number };
+export type WorkerReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string };
+
+/** Below this many departments a roll-up is checked in the main thread alone. */
+export const MIN_DEPARTMENTS_PER_JOB = 8;
+
+const WORKER = new URL("./worker.js", import.meta.url);
+
+/** The number of jobs to use: --jobs if given, else one per core, never more than useful. */
+export function jobsFor(departments: number, requested?: number): number {
+  const cores = requested ?? Math.min(availableParallelism(), 8);
+  const useful = Math.max(1, Math.floor(departments / MIN_DEPARTMENTS_PER_JOB));
+  const jobs = Math.max(1, Math.min(cores, requested === undefined ? useful : departments));
+  // Running from TypeScript sources (the tests), there is no compiled worker to start.
+  return jobs > 1 && existsSync(fileURLToPath(WORKER)) ? jobs : 1;
+}
+
+interface Executor {
+  call<T>(req: Omit<Extract<WorkerRequest, { kind: "check" }>, "id"> | Omit<Extract<WorkerRequest, { kind: "emit" }>, "id">): Promise<T>;
+  close(): Promise<void>;
+}
+
+class LocalExecutor implements Executor {
+  constructor(private readonly runner: DepartmentRunner) {}
+  call<T>(req: Parameters<Executor["call"]>[0]): Promise<T> {
+    return (req.kind === "check" ? this.runner.check(req.departments, req.keep) : this.runner.emit(req.departments, req.request)) as Promise<T>;
+  }
+  async close(): Promise<void> {}
+}
+
+class WorkerExecutor implements Executor {
+  private readonly worker: Worker;
+  private next = 0;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private failure: Error | undefined;
+
+  constructor(init: WorkerInit) {
+    this.worker = new Worker(WORKER, { workerData: init });
+    this.worker.on("message", (r: WorkerReply) => {
+      const p = this.pending.get(r.id);
+      if (!p) return;
+      this.pending.delete(r.id);
+      if (r.ok) p.resolve(r.value);
+      else p.reject(new Error(r.error));
+    });
+    const fail = (e: Error) => {
+      this.failure = e;
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    this.worker.on("error", fail);
+    this.worker.on("exit", (code) => {
+      if (this.pending.size) fail(new Error(`a worker stopped with exit code ${code}`));
+    });
+  }
+
+  call<T>(req: Parameters<Executor["call"]>[0]): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ ...req, id });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+/** Splits items into n contiguous slices of near-equal size. */
+export function slices<T>(items: readonly T[], n: number): T[][] {
+  const out: T[][] = [];
+  const size = Math.floor(items.length / n);
+  let extra = items.length % n;
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const len = size + (extra-- > 0 ? 1 : 0);
+    out.push(items.slice(at, at + len));
+    at += len;
+  }
+  return out;
+}
+
+export class DepartmentPool {
+  private constructor(private readonly executors: Executor[]) {}
+
+  /** Starts `jobs - 1` workers; the main thread is the first job. */
+  static open(io: Io, jobs: number, custom?: { path: string; catalogue: Catalogue }): DepartmentPool {
+    const local = new LocalExecutor(new DepartmentRunner(io, custom?.catalogue));
+    const workers = Array.from({ length: jobs - 1 }, () => new WorkerExecutor(custom ? { catalogue: custom.path } : {}));
+    return new DepartmentPool([local, ...workers]);
+  }
+
+  check(departments: readonly DepartmentRef[], keep: boolean): Promise<DepartmentChecked[]> {
+    return this.spread(departments, (ds) => ({ kind: "check", departments: ds, keep }));
+  }
+
+  emit(departments: readonly DepartmentRef[], request: EmitRequest): Promise<Emitted[]> {
+    return this.spread(departments, (ds) => ({ kind: "emit", departments: ds, request }));
+  }
+
+  close(): Promise<void[]> {
+    return Promise.all(this.executors.map((e) => e.close()));
+  }
+
+  private async spread<R>(departments: readonly DepartmentRef[], req: (ds: DepartmentRef[]) => Parameters<Executor["call"]>[0]): Promise<R[]> {
+    const parts = slices(departments, this.executors.length);
+    // The workers' requests go out first: the main thread's own slice then runs while they work.
+    const results: Promise<R[]>[] = new Array(parts.length);
+    for (let i = parts.length - 1; i >= 0; i--) results[i] = this.executors[i]!.call<R[]>(req(parts[i]!));
+    return (await Promise.all(results)).flat();
+  }
+}

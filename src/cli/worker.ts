@@ -1,0 +1,38 @@
+/**
+ * A worker thread of the department pool (pool.ts). It owns a DepartmentRunner and
+ * answers the main thread's requests, one at a time, until told to stop. Messages are
+ * plain data: department paths in, diagnostics, totals and written file names out.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { DepartmentRunner } from "./departments.js";
+import { nodeIo } from "./io.js";
+import type { WorkerInit, WorkerReply, WorkerRequest } from "./pool.js";
+
+async function start(): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  const init = workerData as WorkerInit;
+  let custom;
+  if (init.catalogue) {
+    const { catalogueFromJson } = await import("../check/catalogue/file.js");
+    const { readFileSync } = await import("node:fs");
+    // The main thread validated this file before starting the pool.
+    custom = catalogueFromJson(JSON.parse(readFileSync(init.catalogue, "utf8")), init.catalogue).catalogue;
+  }
+  const runner = new DepartmentRunner(nodeIo(), custom);
+  port.on("message", (req: WorkerRequest) => {
+    const reply = (r: WorkerReply) => port.postMessage(r);
+    const run = async () => {
+      try {
+        if (req.kind === "check") reply({ id: req.id, ok: true, value: await runner.check(req.departments, req.keep) });
+        else if (req.kind === "emit") reply({ id: req.id, ok: true, value: await runner.emit(req.departments, req.request) });
+        else port.close();
+      } catch (e) {
+        reply({ id: req.id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      }
+    };
+    void run();
+  });
+}
+
+void start();
