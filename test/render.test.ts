@@ -308,6 +308,27 @@ describe.runIf(existsSync(path(REFERENCE)))("the reference budget rendered", () 
     expect(m).not.toContain("项目支出预算表（本年预算）");
     expect(renderDocument(pub, mof, "html")).toContain("2024年部门收支总表");
   });
+  it("prints in each mof-9 table the figures of the shanxi-13 table of the same kind", () => {
+    const mof = profile("mof-9");
+    const section = (doc: string, ordinal: string) => {
+      const start = doc.indexOf(`### ${ordinal} `);
+      expect(start, ordinal).toBeGreaterThanOrEqual(0);
+      const end = doc.indexOf("\n### ", start + 1);
+      return doc.slice(start, end < 0 ? undefined : end);
+    };
+    const figures = (text: string) => text.match(/-?\d[\d,]*\.\d{2}(?!\d)/g) ?? [];
+    const m = renderDocument(pub, mof, "md");
+    let compared = 0;
+    for (const t of mof.tables) {
+      // The MoF's 国有资本经营预算支出表 lays out by subject what 表九 of shanxi-13 lays out by source.
+      const twin = shanxi.tables.find((x) => x.kind === (t.kind === "capital-expenditure" ? "capital" : t.kind));
+      expect(twin, t.kind).toBeDefined();
+      const ours = figures(section(m, t.ordinal));
+      expect(ours).toEqual(figures(section(md, twin!.ordinal)));
+      compared += ours.length;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
   it("uses a single overridden template of a regional variant", () => {
     const p = profile("shanxi-13", [
       {

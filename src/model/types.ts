@@ -735,7 +735,11 @@ export const Publication = z.object({
   /** The format of this document, for readers of the JSON. */
   format: z.literal("yusuan-publication"),
   version: z.literal(1),
-  /** The table set: the 13 tables of the Shanxi format. */
+  /**
+   * The table set the model derives: every table of the Shanxi format's thirteen. It is
+   * not the presentation profile of a build: mof-9 and other profiles print a subset of
+   * these tables, from this same model.
+   */
   profile: z.literal("shanxi-13"),
   header: Header,
   overview: Overview,
