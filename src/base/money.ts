@@ -68,19 +68,63 @@ export type ToFenResult = { ok: true; fen: Fen } | { ok: false; reason: "precisi
  * digit string. A value finer than 1 分 or beyond the safe-integer range is refused.
  */
 export function toFen(numeral: string, unit: MoneyUnit): ToFenResult {
-  const p = parseNumeral(numeral);
-  if (!p) return { ok: false, reason: "syntax" };
-  const neg = p.decimal.startsWith("-");
-  const body = neg ? p.decimal.slice(1) : p.decimal;
-  const [intPart, fracPart = ""] = body.split(".") as [string, string?];
+  // One pass over the characters, without intermediate strings: this runs for every
+  // amount of a budget. The accepted syntax is NUMBER_RE's: an optional sign, digits
+  // either plain or grouped by commas in threes, and an optional fraction.
+  const n = numeral.length;
   const shift = unit === "万元" ? 6 : 2;
-  const frac = fracPart.replace(/0+$/, "");
-  if (frac.length > shift) return { ok: false, reason: "precision" };
-  const digits = (intPart + frac.padEnd(shift, "0")).replace(/^0+(?=\d)/, "");
-  if (digits.length > 16) return { ok: false, reason: "range" };
-  const n = Number(digits);
-  if (!Number.isSafeInteger(n)) return { ok: false, reason: "range" };
-  return { ok: true, fen: neg && n !== 0 ? -n : n };
+  let i = 0;
+  let neg = false;
+  const c0 = numeral.charCodeAt(0);
+  if (c0 === 0x2b || c0 === 0x2d) {
+    neg = c0 === 0x2d;
+    i = 1;
+  }
+  let value = 0;
+  let significant = 0;
+  // The integer part.
+  let group = 0;
+  let grouped = false;
+  const intStart = i;
+  for (; i < n; i++) {
+    const c = numeral.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      group++;
+      if (grouped && group > 3) return { ok: false, reason: "syntax" };
+      if (significant > 0 || c !== 0x30) significant++;
+      value = value * 10 + (c - 0x30);
+    } else if (c === 0x2c) {
+      // A comma closes a group: the first of 1 to 3 digits, the others of exactly 3.
+      if (group === 0 || group > 3 || (grouped && group !== 3)) return { ok: false, reason: "syntax" };
+      grouped = true;
+      group = 0;
+    } else break;
+  }
+  if (i === intStart || (grouped && group !== 3)) return { ok: false, reason: "syntax" };
+  // The fraction: its digits up to the last non-zero one must fit in `shift` places.
+  let places = 0;
+  if (i < n) {
+    if (numeral.charCodeAt(i) !== 0x2e || i + 1 === n) return { ok: false, reason: "syntax" };
+    let lastNonZero = 0;
+    for (let j = i + 1; j < n; j++) {
+      const c = numeral.charCodeAt(j);
+      if (c < 0x30 || c > 0x39) return { ok: false, reason: "syntax" };
+      if (c !== 0x30) lastNonZero = j - i;
+    }
+    if (lastNonZero > shift) return { ok: false, reason: "precision" };
+    for (let j = i + 1; j <= i + lastNonZero; j++) {
+      const c = numeral.charCodeAt(j);
+      if (significant > 0 || c !== 0x30) significant++;
+      value = value * 10 + (c - 0x30);
+    }
+    places = lastNonZero;
+  }
+  for (; places < shift; places++) {
+    if (significant > 0) significant++;
+    value *= 10;
+  }
+  if (significant > 16 || !Number.isSafeInteger(value)) return { ok: false, reason: "range" };
+  return { ok: true, fen: neg && value !== 0 ? -value : value };
 }
 
 /** The amount as a decimal of the given unit, exact (no rounding). */

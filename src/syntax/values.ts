@@ -11,6 +11,7 @@ export function unquote(image: string): string {
   // An unterminated string (already reported) has no closing quote to remove.
   const closed = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"');
   const inner = image.slice(1, closed ? -1 : undefined);
+  if (!inner.includes("\\")) return inner;
   return inner.replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
 }
 
@@ -46,7 +47,8 @@ const QTY_RE = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)$/s;
 export function splitQuantity(image: string): ParsedQuantity | undefined {
   const m = QTY_RE.exec(image);
   if (!m) return undefined;
-  return { number: m[1]!.replace(/,/g, ""), unit: m[2]! };
+  const number = m[1]!;
+  return { number: number.includes(",") ? number.replace(/,/g, "") : number, unit: m[2]! };
 }
 
 export type MoneyProblem = "unit" | "precision" | "range";

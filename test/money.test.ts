@@ -1,0 +1,60 @@
+/**
+ * Money from source text: `toFen` scans a numeral in one pass. It must agree exactly
+ * with the plain statement of the rule (the reference below: move the decimal point in
+ * the digit string), on every numeral and on text that is not one.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { toFen, type MoneyUnit, type ToFenResult } from "../src/base/money.js";
+
+const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+function reference(numeral: string, unit: MoneyUnit): ToFenResult {
+  const m = NUMBER_RE.exec(numeral);
+  if (!m) return { ok: false, reason: "syntax" };
+  const neg = m[1] === "-";
+  const intPart = m[2]!.replace(/,/g, "");
+  const shift = unit === "万元" ? 6 : 2;
+  const frac = (m[3] ?? "").replace(/0+$/, "");
+  if (frac.length > shift) return { ok: false, reason: "precision" };
+  const digits = (intPart + frac.padEnd(shift, "0")).replace(/^0+(?=\d)/, "");
+  if (digits.length > 16) return { ok: false, reason: "range" };
+  const n = Number(digits);
+  if (!Number.isSafeInteger(n)) return { ok: false, reason: "range" };
+  return { ok: true, fen: neg && n !== 0 ? -n : n };
+}
+
+describe("toFen", () => {
+  it("reads amounts in 万元 and 元 exactly", () => {
+    expect(toFen("6,389.17", "万元")).toEqual({ ok: true, fen: 6_389_170_000 });
+    expect(toFen("0.000001", "万元")).toEqual({ ok: true, fen: 1 });
+    expect(toFen("-3", "元")).toEqual({ ok: true, fen: -300 });
+    expect(toFen("-0.00", "元")).toEqual({ ok: true, fen: 0 });
+    expect(toFen("1.230", "元")).toEqual({ ok: true, fen: 123 });
+    expect(toFen("0.001", "元")).toEqual({ ok: false, reason: "precision" });
+    expect(toFen("90071992547409.92", "元")).toEqual({ ok: false, reason: "range" });
+    expect(toFen("90071992547409.91", "元")).toEqual({ ok: true, fen: Number.MAX_SAFE_INTEGER });
+    for (const bad of ["", "-", "1,00", "1,0000", ",100", "1.", ".5", "1..2", "1,000.", "1e3", " 1", "1,000,00"]) expect(toFen(bad, "元"), bad).toEqual({ ok: false, reason: "syntax" });
+  });
+
+  it("agrees with the reference on any numeral-like text", () => {
+    const numeralish = fc.stringMatching(/^[+-]?[0-9,]{0,22}(\.[0-9]{0,9})?$/);
+    fc.assert(
+      fc.property(numeralish, fc.constantFrom<MoneyUnit>("万元", "元"), (s, unit) => {
+        expect(toFen(s, unit)).toEqual(reference(s, unit));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("agrees with the reference on well-formed numerals of every size", () => {
+    const grouped = fc.bigInt({ min: 0n, max: 10n ** 20n }).map((b) => b.toLocaleString("en-US"));
+    const plain = fc.bigInt({ min: 0n, max: 10n ** 20n }).map((b) => b.toString());
+    const numeral = fc.tuple(fc.constantFrom("", "-", "+"), fc.oneof(grouped, plain), fc.option(fc.stringMatching(/^[0-9]{1,9}$/))).map(([s, i, f]) => `${s}${i}${f === null ? "" : "." + f}`);
+    fc.assert(
+      fc.property(numeral, fc.constantFrom<MoneyUnit>("万元", "元"), (s, unit) => {
+        expect(toFen(s, unit)).toEqual(reference(s, unit));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
