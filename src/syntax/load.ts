@@ -12,7 +12,7 @@
  */
 import { posix } from "node:path";
 import { bi, diag, type Diagnostic } from "../base/diagnostics.js";
-import type { Span } from "../base/source.js";
+import type { SourceText, Span } from "../base/source.js";
 import type { Budget, Located, Rollup } from "./ast.js";
 import type { ParsedFile, Stmt } from "./cst.js";
 import { Lowerer } from "./lower.js";
@@ -28,8 +28,12 @@ export interface Loaded {
   readonly budget: Budget;
   /** Last year's budget, when the 上年 block names its 源文件 and it could be read. */
   readonly lastYear?: Loaded;
-  /** Every file read, entry first, with its text (for code frames). */
-  readonly files: readonly ParsedFile[];
+  /**
+   * Every file read, entry first, with its text (for code frames). Only the text is
+   * kept: the statement trees are dropped once lowered, so that checking a large budget
+   * does not hold them.
+   */
+  readonly files: readonly SourceText[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -155,14 +159,14 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
   const entryPath = normalisePath(entry);
   const root = posix.dirname(entryPath);
   const diagnostics: Diagnostic[] = [];
-  const files: ParsedFile[] = [];
+  const files: SourceText[] = [];
   const lowerer = new Lowerer();
   const read = new Set<string>();
 
   const visit = (path: string, parsed: ParseOutput, stack: string[]): void => {
     read.add(path);
     const { file, diagnostics: ds } = parsed;
-    files.push(file);
+    files.push({ path: file.path, text: file.text });
     diagnostics.push(...ds);
     // Lower this file's own items, then its includes in place, depth first, so the
     // reading order is the order the author wrote.
