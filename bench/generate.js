@@ -3,7 +3,9 @@
  * Generates a deterministic synthetic province: DIR/province.budget, a roll-up that
  * includes one budget per department (DIR/dNNNN/budget.budget, each with its own root),
  * and DIR/journal.ledger, the same money as a ledger-cli journal (one two-posting
- * transaction per project), so that both tools can be timed on the same work.
+ * transaction per project), so that both tools can be timed on the same work. hledger
+ * reads journal.ledger as it is; DIR/journal.beancount holds the same transactions for
+ * Beancount (bean-check), with an open directive for each account they use.
  *
  *   node bench/generate.js --departments D --projects P --out DIR [--shape minimal|reference]
  *
@@ -11,7 +13,8 @@
  * same work as one two-posting ledger transaction). reference: every department is
  * shaped like the reference budget (basic lines, projects with full performance forms,
  * carry-overs, last year, procurement, assets, notes, the overall form); its P projects
- * cycle through the reference's thirteen. Every generated budget checks clean.
+ * cycle through the reference's thirteen. Every generated budget checks clean. The
+ * journals are written for the minimal shape only.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -61,6 +64,17 @@ function ledgerDepartment(d, projects) {
   return out.join("\n");
 }
 
+/** The same transactions as ledgerDepartment, in Beancount's syntax, after the opening of their accounts. */
+function beancountDepartment(d, projects) {
+  const opens = [`2024-01-01 open Income:D${d}:一般公共预算 CNY`];
+  for (let s = 0; s < Math.min(projects, SUBJECTS.length); s++) opens.push(`2024-01-01 open Expenses:D${d}:S${SUBJECTS[s]} CNY`);
+  const out = [opens.join("\n"), ""];
+  for (let p = 0; p < projects; p++) {
+    out.push(`2024-01-01 * "项目${d}-${p}"`, `  Expenses:D${d}:S${SUBJECTS[p % SUBJECTS.length]}  ${wan(amountFen(d, p))} CNY`, `  Income:D${d}:一般公共预算`, "");
+  }
+  return out.join("\n");
+}
+
 /** The reference budget, split into the entry's own statements and its project blocks. */
 function referenceParts() {
   const root = join(here, "..", "budgets");
@@ -95,6 +109,7 @@ function main() {
   const parts = o.shape === "reference" ? referenceParts() : undefined;
   const province = ['汇总 "合成省" {', "  年度 2024", "}", ""];
   const journal = [];
+  const beancount = ['option "title" "合成省"', 'option "operating_currency" "CNY"', "2024-01-01 commodity CNY", ""];
   for (let d = 0; d < o.departments; d++) {
     const dir = `d${String(d).padStart(4, "0")}`;
     mkdirSync(join(o.out, dir), { recursive: true });
@@ -105,11 +120,15 @@ function main() {
     } else {
       writeFileSync(join(o.out, dir, "budget.budget"), minimalDepartment(d, o.projects));
       journal.push(ledgerDepartment(d, o.projects));
+      beancount.push(beancountDepartment(d, o.projects));
     }
     province.push(`引用 "${dir}/budget.budget"`);
   }
   writeFileSync(join(o.out, "province.budget"), province.join("\n") + "\n");
-  if (!parts) writeFileSync(join(o.out, "journal.ledger"), journal.join("\n"));
+  if (!parts) {
+    writeFileSync(join(o.out, "journal.ledger"), journal.join("\n"));
+    writeFileSync(join(o.out, "journal.beancount"), beancount.join("\n"));
+  }
   console.log(`wrote ${o.departments} departments × ${o.projects} projects (${o.shape}) to ${o.out}`);
 }
 
