@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toFen, type MoneyUnit, type ToFenResult } from "../src/base/money.js";
+import { splitQuantity } from "../src/syntax/values.js";
 
 const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 function reference(numeral: string, unit: MoneyUnit): ToFenResult {
@@ -55,6 +56,28 @@ describe("toFen", () => {
         expect(toFen(s, unit)).toEqual(reference(s, unit));
       }),
       { numRuns: 20_000 },
+    );
+  });
+});
+
+describe("splitQuantity", () => {
+  const QTY_RE = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)$/s;
+  const reference = (image: string) => {
+    const m = QTY_RE.exec(image);
+    return m ? { number: m[1]!.replace(/,/g, ""), unit: m[2]! } : undefined;
+  };
+  it("splits a quantity into numeral and unit", () => {
+    expect(splitQuantity("6,389.17万元")).toEqual({ number: "6389.17", unit: "万元" });
+    expect(splitQuantity("-3人")).toEqual({ number: "-3", unit: "人" });
+    expect(splitQuantity("万元")).toBeUndefined();
+  });
+  it("agrees with the regex it replaces on any quantity-like text", () => {
+    const text = fc.stringMatching(/^[+-]?[0-9,.]{0,16}(万元|元|人|%|\.|,|[0-9]|\n){0,3}$/);
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(splitQuantity(s)).toEqual(reference(s));
+      }),
+      { numRuns: 30_000 },
     );
   });
 });

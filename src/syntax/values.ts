@@ -41,14 +41,41 @@ export interface ParsedQuantity {
   readonly unit: string;
 }
 
-const QTY_RE = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)$/s;
 
-/** Splits a Number token ("6,389.17万元") into its numeral and unit. */
+/**
+ * Splits a Number token ("6,389.17万元") into its numeral and unit: the numeral is
+ * `[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?` as a regex would match it at the start, the
+ * unit is the rest. A scan rather than the regex, as this runs for every amount;
+ * test/money.test.ts holds the two to the same answers.
+ */
 export function splitQuantity(image: string): ParsedQuantity | undefined {
-  const m = QTY_RE.exec(image);
-  if (!m) return undefined;
-  const number = m[1]!;
-  return { number: number.includes(",") ? number.replace(/,/g, "") : number, unit: m[2]! };
+  const n = image.length;
+  let i = 0;
+  const c0 = image.charCodeAt(0);
+  if (c0 === 0x2b || c0 === 0x2d) i = 1;
+  const digitsFrom = i;
+  while (i < n && isDigitAt(image, i)) i++;
+  const run = i - digitsFrom;
+  if (run === 0) return undefined;
+  let commas = false;
+  // Grouped thousands: a run of 1 to 3 digits, then ",ddd" as often as it follows.
+  if (run <= 3) {
+    while (image.charCodeAt(i) === 0x2c && isDigitAt(image, i + 1) && isDigitAt(image, i + 2) && isDigitAt(image, i + 3)) {
+      i += 4;
+      commas = true;
+    }
+  }
+  if (image.charCodeAt(i) === 0x2e && isDigitAt(image, i + 1)) {
+    i += 2;
+    while (i < n && isDigitAt(image, i)) i++;
+  }
+  const number = image.slice(0, i);
+  return { number: commas ? number.replace(/,/g, "") : number, unit: image.slice(i) };
+}
+
+function isDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
 }
 
 export type MoneyProblem = "unit" | "precision" | "range";

@@ -43,7 +43,9 @@ export const rule: Rule = {
     checkCount(ctx, s?.actual, bi("实际在职", "实际在职 (staff in post)"), people);
     checkCount(ctx, s?.established, bi("其中在编", "其中在编 (established staff)"), people);
     checkCount(ctx, s?.other, bi("其他人员", "其他人员 (other staff)"), people);
-    for (const p of b.projects) checkCount(ctx, p.performance?.duration, bi("项目期", "项目期 (project period)"), ["年", ""], 1);
+    const period = bi("项目期", "项目期 (project period)");
+    const years = ["年", ""];
+    for (const p of b.projects) if (p.performance?.duration) checkCount(ctx, p.performance.duration, period, years, 1);
     for (const f of b.forms) checkCount(ctx, f.duration, bi("项目期", "项目期 (project period)"), ["年", ""], 1);
     const a = b.assets;
     if (a) {

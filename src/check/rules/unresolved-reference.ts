@@ -17,8 +17,10 @@ export const rule: Rule = {
     // Units: the declared ones, and the department itself (the unit of a one-unit department).
     const units = new Set(b.units.map((u) => u.name.value));
     if (b.department) units.add(b.department.name.value);
-    const checkUnit = (ref: A.Located<string> | undefined, what: { zh: string; en: string }) => {
+    // `what` is a function: its wording is built only for a reference that fails.
+    const checkUnit = (ref: A.Located<string> | undefined, describe: () => { zh: string; en: string }) => {
       if (!ref || units.has(ref.value)) return;
+      const what = describe();
       const guess = closest(ref.value, units);
       ctx.report(
         diag("unresolved-reference", "error", ref.span, bi(`${what.zh}所属单位「${ref.value}」没有声明`, `the unit ${ref.value} named by ${what.en} is not declared`), {
@@ -34,11 +36,11 @@ export const rule: Rule = {
       // The lines of one block share their unit reference: report it once.
       if (l.unit && !blocks.has(l.unit)) {
         blocks.add(l.unit);
-        checkUnit(l.unit, { zh: "基本支出", en: "a basic-expenditure block" });
+        checkUnit(l.unit, () => ({ zh: "基本支出", en: "a basic-expenditure block" }));
       }
     }
-    for (const p of b.projects) checkUnit(p.unit, { zh: `项目「${p.name.value}」`, en: `the project ${p.name.value}` });
-    for (const c of b.carryovers) checkUnit(c.unit, { zh: `结转「${c.name.value}」`, en: `the carry-over ${c.name.value}` });
+    for (const p of b.projects) checkUnit(p.unit, () => ({ zh: `项目「${p.name.value}」`, en: `the project ${p.name.value}` }));
+    for (const c of b.carryovers) checkUnit(c.unit, () => ({ zh: `结转「${c.name.value}」`, en: `the carry-over ${c.name.value}` }));
 
     // Forms written on their own name their project.
     for (const { form, guess } of attachForms(b).unresolved) {
