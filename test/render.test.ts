@@ -12,6 +12,7 @@ import { builtinCatalogue } from "../src/check/catalogue/catalogue.js";
 import { derive } from "../src/model/derive.js";
 import type { Compared, Publication } from "../src/model/types.js";
 import { amt, blank, grid, h, t } from "../src/render/grid.js";
+import fc from "fast-check";
 import { escapeMarkdown } from "../src/render/handlebars.js";
 import { loadProfile, profileExtends, type LoadedProfile, type ProfileLayer } from "../src/render/profile.js";
 import { renderDocument, tidyMarkdown } from "../src/render/render.js";
@@ -142,6 +143,25 @@ describe("grids", () => {
 });
 
 describe("escapeMarkdown", () => {
+  it("leaves alone exactly the text the full escaping would not change", () => {
+    const full = (text: string) =>
+      text
+        .replace(/\r\n?/g, "\n")
+        .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .split("\n")
+        .map((line) => line.replace(/^[ \t]+/, "").replace(/^([#+\-=])/, "\\$1").replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2"))
+        .join("<br>");
+    const text = fc.stringMatching(/^[ \t#+\-=0-9.)a-z预算|*_&<>\r\n]{0,12}$/);
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(escapeMarkdown(t)).toBe(full(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
   it("escapes table pipes, emphasis, code, links and backslashes", () => {
     expect(escapeMarkdown("a|b*c*_d_`e`[f](g)\\")).toBe("a\\|b\\*c\\*\\_d\\_\\`e\\`\\[f\\](g)\\\\");
   });

@@ -18,11 +18,16 @@ import { invariant } from "../base/invariant.js";
 /** Characters Markdown (CommonMark and GFM) reads as syntax anywhere in a line. */
 const MD_INLINE = /[\\`*_[\]|~]/g;
 
+/** Text that escapeMarkdown would change: a special character, a line break, or a line start it rewrites. */
+const NEEDS_MD_ESCAPE = /[\\`*_[\]|~&<>\r\n]|^[ \t]|^[#+\-=]|^\d{1,9}[.)](?=\s|$)/;
+
 /**
  * Escapes plain text for Markdown. The result shows the same characters, as text, in a
  * paragraph, a list item or a table cell.
  */
 export function escapeMarkdown(text: string): string {
+  // Most values (figures, names) need nothing: return them as they are.
+  if (!NEEDS_MD_ESCAPE.test(text)) return text;
   let s = text
     .replace(/\r\n?/g, "\n")
     .replace(MD_INLINE, (c) => `\\${c}`)
