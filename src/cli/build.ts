@@ -99,10 +99,10 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
     for (const entry of entries) {
       const e = loadEntry(entry, host);
       if (e.kind === "rollup") {
-        // Each department is checked, and held for emitting, in the pool's threads.
+        // Each department is checked in the pool's threads, which keep the texts for emitting.
         const pool = DepartmentPool.open(io, jobsFor(e.rollup.departments.length, o.jobs));
         rollups.push({ entry, rollup: e.rollup, pool, checked: [] });
-        const checked = await pool.check(e.rollup.departments, true);
+        const checked = await pool.check(e.rollup.departments);
         rollups[rollups.length - 1]!.checked = checked;
         for (const c of checked) all.push(...c.diagnostics);
         all.push(...checkRollup(e.rollup, checked.map((c) => c.totals)));

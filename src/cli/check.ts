@@ -37,7 +37,7 @@ export async function checkCommand(io: Io, o: CheckOptions): Promise<number> {
     const departments = entry.rollup.departments;
     const pool = DepartmentPool.open(io, jobsFor(departments.length, o.jobs), custom && o.catalogue ? { path: o.catalogue, catalogue: custom } : undefined);
     try {
-      const checked = await pool.check(departments, false);
+      const checked = await pool.check(departments);
       for (const c of checked) all.push(...c.diagnostics);
       all.push(...checkRollup(entry.rollup, checked.map((c) => c.totals)));
     } finally {

@@ -1,16 +1,18 @@
 /**
  * The work done per department of a roll-up, the same in the main thread and in a
- * worker (worker.ts): check each department budget on its own, keep the clean ones, and
- * later emit their publications. A runner holds its departments' checked budgets
- * between the two steps, so that a build parses each file once. Rendering is imported
- * only when emitting: checking never loads templates or charts.
+ * worker (worker.ts): check each department budget on its own, and later emit the
+ * publications. A runner reads each file once and holds the texts, not the checked
+ * budgets: emitting loads and checks a department again from the same text (a few
+ * milliseconds against the tens that rendering takes), so that a build's memory does
+ * not grow with the province and what is emitted is exactly what was checked.
+ * Rendering is imported only when emitting: checking never loads templates or charts.
  */
 import { hasErrors, type Diagnostic } from "../base/diagnostics.js";
-import { checkBudget, type CheckResult } from "../check/check.js";
+import { checkBudget } from "../check/check.js";
 import type { Catalogue } from "../check/catalogue/types.js";
 import { departmentTotals, type DepartmentTotals } from "../check/rollup.js";
 import type { Located } from "../syntax/ast.js";
-import { loadBudget } from "../syntax/load.js";
+import { loadBudget, type SourceHost } from "../syntax/load.js";
 import { withParser } from "../syntax/parse.js";
 import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
@@ -28,34 +30,36 @@ export interface DepartmentChecked {
 }
 
 export class DepartmentRunner {
-  private readonly kept = new Map<string, CheckResult>();
+  private readonly host: SourceHost;
 
   constructor(
     private readonly io: Io,
     private readonly custom?: Catalogue,
-  ) {}
+  ) {
+    this.host = fsHost(io);
+  }
 
-  /** Checks each department; with `keep`, holds the clean ones for `emit`. */
-  async check(departments: readonly DepartmentRef[], keep: boolean): Promise<DepartmentChecked[]> {
-    const host = fsHost(this.io);
+  /** Checks each department. */
+  async check(departments: readonly DepartmentRef[]): Promise<DepartmentChecked[]> {
     return withParser(() =>
       departments.map((d) => {
-        const loaded = loadBudget(d.path, host);
+        const loaded = loadBudget(d.path, this.host);
         const checked = checkBudget(loaded, this.custom);
-        if (keep && !hasErrors(checked.diagnostics)) this.kept.set(d.path, checked);
         return { diagnostics: checked.diagnostics, totals: departmentTotals(d.path, d.include, loaded.budget) };
       }),
     );
   }
 
-  /** Derives, renders and writes the publications of departments checked with `keep`. */
+  /** Derives, renders and writes the publications of departments this runner checked clean. */
   async emit(departments: readonly DepartmentRef[], request: EmitRequest): Promise<Emitted[]> {
     const { Emitter } = await import("./emit.js");
     const emitter = Emitter.for(request);
-    return departments.map((d) => {
-      const checked = this.kept.get(d.path);
-      if (!checked) throw new Error(`internal: ${d.path} was not checked clean before emitting`);
-      return emitter.emit(this.io, checked, d.path);
-    });
+    return withParser(() =>
+      departments.map((d) => {
+        const checked = checkBudget(loadBudget(d.path, this.host), this.custom);
+        if (hasErrors(checked.diagnostics)) throw new Error(`internal: ${d.path} has errors at emit time`);
+        return emitter.emit(this.io, checked, d.path);
+      }),
+    );
   }
 }

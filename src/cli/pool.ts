@@ -26,7 +26,7 @@ export interface WorkerInit {
   readonly catalogue?: string;
 }
 export type WorkerRequest =
-  | { readonly kind: "check"; readonly id: number; readonly departments: DepartmentRef[]; readonly keep: boolean }
+  | { readonly kind: "check"; readonly id: number; readonly departments: DepartmentRef[] }
   | { readonly kind: "emit"; readonly id: number; readonly departments: DepartmentRef[]; readonly request: EmitRequest }
   | { readonly kind: "stop"; readonly id: number };
 export type WorkerReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string };
@@ -56,7 +56,7 @@ interface Executor {
 class LocalExecutor implements Executor {
   constructor(private readonly runner: DepartmentRunner) {}
   call<T>(req: Parameters<Executor["call"]>[0]): Promise<T> {
-    return (req.kind === "check" ? this.runner.check(req.departments, req.keep) : this.runner.emit(req.departments, req.request)) as Promise<T>;
+    return (req.kind === "check" ? this.runner.check(req.departments) : this.runner.emit(req.departments, req.request)) as Promise<T>;
   }
   async close(): Promise<void> {}
 }
@@ -125,8 +125,8 @@ export class DepartmentPool {
     return new DepartmentPool([local, ...workers]);
   }
 
-  check(departments: readonly DepartmentRef[], keep: boolean): Promise<DepartmentChecked[]> {
-    return this.spread(departments, (ds) => ({ kind: "check", departments: ds, keep }));
+  check(departments: readonly DepartmentRef[]): Promise<DepartmentChecked[]> {
+    return this.spread(departments, (ds) => ({ kind: "check", departments: ds }));
   }
 
   emit(departments: readonly DepartmentRef[], request: EmitRequest): Promise<Emitted[]> {

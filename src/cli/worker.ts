@@ -24,7 +24,7 @@ async function start(): Promise<void> {
     const reply = (r: WorkerReply) => port.postMessage(r);
     const run = async () => {
       try {
-        if (req.kind === "check") reply({ id: req.id, ok: true, value: await runner.check(req.departments, req.keep) });
+        if (req.kind === "check") reply({ id: req.id, ok: true, value: await runner.check(req.departments) });
         else if (req.kind === "emit") reply({ id: req.id, ok: true, value: await runner.emit(req.departments, req.request) });
         else port.close();
       } catch (e) {
