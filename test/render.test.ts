@@ -300,7 +300,11 @@ describe.runIf(existsSync(path(REFERENCE)))("the reference budget rendered", () 
     expect(html).toContain('<th rowspan="5">部门基本信息</th>');
     // 企业服务常态化经费: nine indicators, so 绩效指标 spans them and its header row.
     expect(html).toContain('<th rowspan="10">绩效指标</th>');
-    expect(md.match(/#### 县（区）级预算部门（单位）项目支出绩效目标表/g)).toHaveLength(13);
+    // The reference's title: the budget's 地区, then the level.
+    expect(md.match(/#### 山西转型综合改革示范区晋中开发区县（区）级预算部门（单位）项目支出绩效目标表\n/g)).toHaveLength(13);
+    const noRegion = copy(pub);
+    delete noRegion.header.region;
+    expect(renderDocument(noRegion, shanxi, "md").match(/#### 县（区）级预算部门（单位）项目支出绩效目标表\n/g)).toHaveLength(13);
     expect(md).toContain("| 项目名称 | 2024年晋中开发区消费券专项资金 |");
     expect(md).toContain("消费券券面额度13500000元");
   });

@@ -666,7 +666,15 @@ export function derive(budget: A.Budget, catalogue: Catalogue): Publication {
     format: "yusuan-publication",
     version: 1,
     profile: "shanxi-13",
-    header: { code: deptCode, name: deptName, year, moneyUnit: "万元", ...(deptKind ? { kind: deptKind } : {}), self: "本部门" },
+    header: {
+      code: deptCode,
+      name: deptName,
+      year,
+      ...(budget.department?.region ? { region: budget.department.region.value } : {}),
+      moneyUnit: "万元",
+      ...(deptKind ? { kind: deptKind } : {}),
+      self: "本部门",
+    },
     overview: {
       ...(dept?.duties ? { duties: dept.duties.value } : {}),
       ...(dept?.organisation ? { organisation: dept.organisation.value } : {}),

@@ -116,6 +116,8 @@ export const Header = z.object({
   name: z.string(),
   /** The fiscal year (the department's, else the catalogue's). */
   year: z.number().int(),
+  /** 地区: the government the department belongs to, when the budget names it. */
+  region: z.string().optional(),
   /** The amount unit of the tables: always 万元 for this profile. */
   moneyUnit: z.literal("万元"),
   /** The department's kind as declared (行政单位 …), when it is one of the three. */

@@ -53,7 +53,7 @@ function countRows(levels: readonly IndicatorLevel1[]): number {
 }
 
 /** 县（区）级预算部门（单位）整体支出绩效目标申报表: five columns. */
-export function overallFormView(f: OverallFormModel, kind: string): FormView {
+export function overallFormView(f: OverallFormModel, kind: string, title: string): FormView {
   const s = f.staffing;
   const b = f.budget;
   const label = (x: string, rowspan = 1) => h(x, { rowspan });
@@ -95,7 +95,7 @@ export function overallFormView(f: OverallFormModel, kind: string): FormView {
   if (f.filed) body.push({ cells: [t(`填报日期：${f.filed}`, { colspan: 5 })] });
   return {
     id: "form-overall",
-    title: "县（区）级预算部门（单位）整体支出绩效目标申报表",
+    title,
     subtitle: `（${f.year}）年度`,
     project: "",
     grid: grid(5, [], body),
@@ -111,7 +111,7 @@ const LEVELS: readonly { key: keyof FundingLevelsModel; label: string }[] = [
 ];
 
 /** 项目支出绩效目标表: eight columns, the 实施期 half of the indicators beside the 年度 half. */
-export function projectFormView(f: ProjectForm, year: number, index: number): FormView {
+export function projectFormView(f: ProjectForm, year: number, index: number, title: string): FormView {
   const text = (label: string, value: string | undefined): Row => ({ cells: [h(label), t(value ?? "", { colspan: 7, long: true })] });
   const p = f.periodFunding;
   const a = f.annualFunding;
@@ -174,7 +174,7 @@ export function projectFormView(f: ProjectForm, year: number, index: number): Fo
   ];
   return {
     id: `form-${index + 1}`,
-    title: "县（区）级预算部门（单位）项目支出绩效目标表",
+    title,
     subtitle: `（${year}年度）`,
     project: f.project,
     grid: grid(8, [], body),

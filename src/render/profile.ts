@@ -77,6 +77,9 @@ export const DEFAULT_HEADINGS = {
   s12a: "（一）政府购买服务指导性目录",
   s12b: "（二）其他",
   part4: "第四部分 名词解释",
+  /** The titles of the performance forms; {region} is the budget's 地区, or nothing. */
+  formOverall: "县（区）级预算部门（单位）整体支出绩效目标申报表",
+  formProject: "{region}县（区）级预算部门（单位）项目支出绩效目标表",
 } as const;
 export type HeadingKey = keyof typeof DEFAULT_HEADINGS;
 export type Headings = Record<HeadingKey, string>;

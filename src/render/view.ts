@@ -215,7 +215,7 @@ function section9(p: Publication) {
   return { stated: s.stated, total: money(s.total), goods: money(s.goods), works: money(s.works), services: money(s.services) };
 }
 
-function section10(p: Publication) {
+function section10(p: Publication, headings: Headings) {
   const s = p.prose.s10;
   const counts = (c: typeof s.projects) => ({
     count: String(c.count),
@@ -228,8 +228,8 @@ function section10(p: Publication) {
     projects: counts(s.projects),
     forms: counts(s.forms),
     coverage: share(s.coverage),
-    overallForm: p.overallForm ? overallFormView(p.overallForm, kind) : null,
-    projectForms: p.projectForms.map((f, i): FormView => projectFormView(f, p.header.year, i)),
+    overallForm: p.overallForm ? overallFormView(p.overallForm, kind, headings.formOverall) : null,
+    projectForms: p.projectForms.map((f, i): FormView => projectFormView(f, p.header.year, i, headings.formProject)),
   };
 }
 
@@ -282,7 +282,7 @@ export function buildView(pub: Publication, profile: LoadedProfile, format: Form
   const unit = pub.header.self === "本单位";
   const kind = unit ? "单位" : "部门";
   const year = String(pub.header.year);
-  const vars = { year, kind, self: pub.header.self };
+  const vars = { year, kind, self: pub.header.self, region: pub.header.region ?? "" };
   const headings = Object.fromEntries(
     (Object.keys(profile.headings) as HeadingKey[]).map((k) => [k, fill(profile.headings[k], vars)]),
   ) as Headings;
@@ -326,7 +326,7 @@ export function buildView(pub: Publication, profile: LoadedProfile, format: Form
     s7: section7(pub),
     s8: section8(pub),
     s9: section9(pub),
-    s10: section10(pub),
+    s10: section10(pub, headings),
     s11: section11(pub),
     s12: section12(pub),
     charts: {

@@ -51,6 +51,8 @@ export interface Department {
   readonly code: Located<string>;
   readonly name: Located<string>;
   readonly year?: Located<number>;
+  /** 地区: the government the department belongs to, as the forms' titles name it. */
+  readonly region?: Located<string>;
   readonly moneyUnit?: Located<string>;
   readonly kind?: Located<string>;
   readonly duties?: Located<string>;

@@ -30,6 +30,7 @@ export const KEYWORDS: readonly KeywordDef[] = [
   K("Rollup", "汇总", "rollup"),
   // Department.
   K("Year", "年度", "year"),
+  K("Region", "地区", "region"),
   K("MoneyUnit", "金额单位", "money-unit"),
   K("Kind", "类型", "kind"),
   K("Duties", "职责", "duties"),

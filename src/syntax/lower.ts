@@ -279,6 +279,7 @@ export class Lowerer {
       code: code ?? { value: "", span: this.stmtSpan(s) },
       name: name ?? { value: "", span: this.stmtSpan(s) },
       ...opt("year", year ? { value: Number(year.value), span: year.span } : undefined),
+      ...opt("region", this.located(f.get("Region"), "name", "str")),
       ...opt("moneyUnit", this.located(f.get("MoneyUnit"), "unit", "word")),
       ...opt("kind", this.located(f.get("Kind"), "kind", "word")),
       ...opt("duties", this.located(f.get("Duties"), "text", "text")),

@@ -87,6 +87,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
   ],
   department: [
     st("Year", [s("year", "int")]),
+    st("Region", [s("name", "str")]),
     st("MoneyUnit", [s("unit", "word")]),
     st("Kind", [s("kind", "word")]),
     st("Duties", [s("text", "text")]),
