@@ -1,0 +1,71 @@
+/**
+ * The pieces of a roll-up build that are plain functions: how the departments are split
+ * between jobs, where each department's publication is written, and the index's figures.
+ */
+import { describe, expect, it } from "vitest";
+import type { DepartmentTotals } from "../src/check/rollup.js";
+import { outputBase } from "../src/cli/emit.js";
+import { jobsFor, slices } from "../src/cli/pool.js";
+import { rollupIndex, rollupJson, RollupIndex } from "../src/model/rollup.js";
+import type { Rollup } from "../src/syntax/ast.js";
+
+const span = { file: "p.budget", start: 0, end: 0 };
+
+describe("slices", () => {
+  it("splits into contiguous slices of near-equal size, in order", () => {
+    expect(slices([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([[1, 2, 3], [4, 5], [6, 7]]);
+    expect(slices([1, 2], 3)).toEqual([[1], [2], []]);
+    expect(slices([], 2)).toEqual([[], []]);
+    for (let n = 0; n < 40; n++) for (let k = 1; k <= 5; k++) expect(slices([...Array(n).keys()], k).flat()).toEqual([...Array(n).keys()]);
+  });
+});
+
+describe("jobsFor", () => {
+  it("never uses more jobs than departments, and one for a few departments", () => {
+    expect(jobsFor(1, 8)).toBe(1);
+    expect(jobsFor(3)).toBe(1);
+    expect(jobsFor(0)).toBe(1);
+  });
+});
+
+describe("outputBase", () => {
+  it("writes a department at its path below the roll-up, without the extension", () => {
+    expect(outputBase("prov", "prov/d0001/budget.budget")).toBe("d0001/budget");
+    expect(outputBase("prov", "prov/财政局.budget")).toBe("财政局");
+    // A department outside the roll-up's folder stays inside the output folder.
+    expect(outputBase("prov", "other/x/budget.budget")).toBe("other/x/budget");
+    expect(outputBase("a/b", "c.budget")).toBe("c");
+  });
+});
+
+describe("rollupIndex", () => {
+  const totals = (code: string, general: number, fund: number, income: number): DepartmentTotals => ({
+    path: `p/${code}.budget`,
+    include: { value: `${code}.budget`, span },
+    code: { value: code, span },
+    name: `部门${code}`,
+    incomeTotal: income,
+    bySource: new Map([
+      ["一般公共预算", general],
+      ["政府性基金预算", fund],
+    ]),
+  });
+  const rollup: Rollup = { name: { value: "某市", span }, year: { value: 2024, span }, span };
+
+  it("sums the departments in 分 and derives 上年结转 as 收入总计 less the year's income", () => {
+    const index = rollupIndex(rollup, [
+      { totals: totals("101", 123_456_789, 0, 150_000_000), link: "101" },
+      { totals: totals("102", 1, 99, 100), link: "102" },
+    ]);
+    expect(index.departments.map((d) => d.carryover)).toEqual([26_543_211, 0]);
+    expect(index.totals).toEqual({
+      incomeTotal: 150_000_100,
+      bySource: { general: 123_456_790, fund: 99, capital: 0, specialAccount: 0, unitFunds: 0 },
+      carryover: 26_543_211,
+    });
+    const json = JSON.parse(rollupJson(index)) as { totals: { incomeTotal: string }; departments: { bySource: { general: string } }[] };
+    expect(json.totals.incomeTotal).toBe("150.0001");
+    expect(json.departments[0]!.bySource.general).toBe("123.456789");
+    expect(RollupIndex.decode(json as never)).toEqual(index);
+  });
+});
