@@ -172,20 +172,24 @@ async function emitRollup(
   );
   const name = path.basename(r.entry, ".budget");
   const files: { file: string; content: string | Uint8Array }[] = [];
-  if (text.includes("html") || browser) files.push({ file: path.join(out, `${name}.html`), content: renderRollup(index, profile, "html") });
+  if (text.includes("html")) files.push({ file: path.join(out, `${name}.html`), content: renderRollup(index, profile, "html") });
   if (text.includes("md")) files.push({ file: path.join(out, `${name}.md`), content: renderRollup(index, profile, "md") });
   if (text.includes("json")) files.push({ file: path.join(out, `${name}.json`), content: rollupJson(index) });
   for (const f of files) io.writeFile(f.file, f.content);
   const written = [...emitted.flatMap((e) => e.files), ...files.map((f) => f.file)];
   if (browser) {
-    const pages = [...emitted.map((e) => path.join(out, `${e.base}.html`)), path.join(out, `${name}.html`)];
+    // Each department's html as written; the index with its links pointing to the pdfs.
+    const pages: { target: string; html: () => string }[] = [
+      ...emitted.map((e) => ({ target: path.join(out, `${e.base}.pdf`), html: () => io.readFile(path.join(out, `${e.base}.html`)) ?? "" })),
+      { target: path.join(out, `${name}.pdf`), html: () => renderRollup(index, profile, "html", "pdf") },
+    ];
     // Printed in batches: one browser, a bounded number of documents in memory.
     for (let i = 0; i < pages.length; i += 16) {
       const batch = pages.slice(i, i + 16);
-      const pdfs = await htmlToPdf(batch.map((p) => io.readFile(p) ?? ""), browser);
+      const pdfs = await htmlToPdf(batch.map((p) => p.html()), browser);
       for (let j = 0; j < pdfs.length; j++) {
         const res = pdfs[j]!;
-        const target = batch[j]!.replace(/\.html$/, ".pdf");
+        const target = batch[j]!.target;
         if (!res.ok) {
           io.err(`yusuan: printing ${target} failed: ${res.error}\n`);
           return 1;

@@ -62,7 +62,8 @@ const ROLLUP_SOURCES = [
   ["unitFunds", "单位资金"],
 ] as const;
 
-export function rollupView(index: RollupIndex, profile: LoadedProfile, format: Format): RollupView {
+/** `links` is the extension the department links point to: the format's own, or pdf for the index printed to PDF. */
+export function rollupView(index: RollupIndex, profile: LoadedProfile, format: Format, links: string = format): RollupView {
   const cells = (r: { incomeTotal: number; bySource: Readonly<Record<(typeof ROLLUP_SOURCES)[number][0], number>>; carryover: number }) => [
     money(r.incomeTotal),
     ...ROLLUP_SOURCES.map(([k]) => money(r.bySource[k])),
@@ -75,13 +76,13 @@ export function rollupView(index: RollupIndex, profile: LoadedProfile, format: F
     name: index.name,
     count: String(index.departments.length),
     header: ["部门编码", "部门名称", "收入总计", ...ROLLUP_SOURCES.map(([, zh]) => zh), "上年结转"],
-    rows: index.departments.map((d) => ({ code: d.code, name: d.name, href: encodeURI(`${d.link}.${format}`), cells: cells(d) })),
+    rows: index.departments.map((d) => ({ code: d.code, name: d.name, href: encodeURI(`${d.link}.${links}`), cells: cells(d) })),
     total: cells(index.totals),
   };
 }
 
 /** Renders a roll-up's index page (template `rollup`) in HTML or Markdown. */
-export function renderRollup(index: RollupIndex, profile: LoadedProfile, format: Format): string {
-  const out = engineFor(profile, format).render("rollup", rollupView(index, profile, format));
+export function renderRollup(index: RollupIndex, profile: LoadedProfile, format: Format, links: string = format): string {
+  const out = engineFor(profile, format).render("rollup", rollupView(index, profile, format, links));
   return format === "md" ? tidyMarkdown(out) : out;
 }
