@@ -36,7 +36,12 @@ export function departmentTotals(path: string, include: DepartmentTotals["includ
   };
 }
 
-export function checkRollup(r: LoadedRollup, departments: readonly DepartmentTotals[]): Diagnostic[] {
+/**
+ * `departmentsClean` is false when some department has an error: its figures may be
+ * incomplete (an amount that did not read is left out), so the control totals are not
+ * compared, rather than reporting the same mistake twice.
+ */
+export function checkRollup(r: LoadedRollup, departments: readonly DepartmentTotals[], departmentsClean = true): Diagnostic[] {
   const out: Diagnostic[] = [...r.diagnostics];
   const byCode = new Map<string, DepartmentTotals>();
   for (const d of departments) {
@@ -57,7 +62,7 @@ export function checkRollup(r: LoadedRollup, departments: readonly DepartmentTot
     byCode.set(d.code.value, d);
   }
   const control = r.rollup.control;
-  if (control) {
+  if (control && departmentsClean) {
     const related = departments.slice(0, 8).map((d) => ({ span: d.include.span, message: bi(`${d.name ?? d.path}：${wanGrouped(d.incomeTotal)}万元`, `${d.name ?? d.path}: ${wanGrouped(d.incomeTotal)}`) }));
     const compare = (label: { zh: string; en: string }, declared: { fen: Fen; span: Span }, derived: Fen) => {
       if (declared.fen === derived) return;
