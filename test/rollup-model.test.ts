@@ -7,6 +7,7 @@ import type { DepartmentTotals } from "../src/check/rollup.js";
 import { outputBase } from "../src/cli/emit.js";
 import { jobsFor, slices } from "../src/cli/pool.js";
 import { rollupIndex, rollupJson, RollupIndex } from "../src/model/rollup.js";
+import { relativeHref } from "../src/render/render.js";
 import type { Rollup } from "../src/syntax/ast.js";
 
 const span = { file: "p.budget", start: 0, end: 0 };
@@ -67,5 +68,14 @@ describe("rollupIndex", () => {
     expect(json.totals.incomeTotal).toBe("150.0001");
     expect(json.departments[0]!.bySource.general).toBe("123.456789");
     expect(RollupIndex.decode(json as never)).toEqual(index);
+  });
+});
+
+describe("relativeHref", () => {
+  it("keeps a department's link below the index whatever its folder is called", () => {
+    expect(relativeHref("d0001/budget.html")).toBe("./d0001/budget.html");
+    expect(relativeHref("财政局/budget.md")).toBe("./%E8%B4%A2%E6%94%BF%E5%B1%80/budget.md");
+    expect(relativeHref("javascript:alert(1)/budget.html")).toBe("./javascript%3Aalert%281%29/budget.html");
+    expect(relativeHref("d#1/q?x/a b/budget.html")).toBe("./d%231/q%3Fx/a%20b/budget.html");
   });
 });

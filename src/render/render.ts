@@ -62,6 +62,15 @@ const ROLLUP_SOURCES = [
   ["unitFunds", "单位资金"],
 ] as const;
 
+/**
+ * A link to a file below the index, safe in an HTML attribute and a Markdown link: each
+ * path segment percent-encoded (parentheses too, which end a Markdown link), after "./"
+ * so that no segment reads as a URL scheme ("javascript:").
+ */
+export function relativeHref(path: string): string {
+  return "./" + path.split("/").map((s) => encodeURIComponent(s).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+}
+
 /** `links` is the extension the department links point to: the format's own, or pdf for the index printed to PDF. */
 export function rollupView(index: RollupIndex, profile: LoadedProfile, format: Format, links: string = format): RollupView {
   const cells = (r: { incomeTotal: number; bySource: Readonly<Record<(typeof ROLLUP_SOURCES)[number][0], number>>; carryover: number }) => [
@@ -76,7 +85,7 @@ export function rollupView(index: RollupIndex, profile: LoadedProfile, format: F
     name: index.name,
     count: String(index.departments.length),
     header: ["部门编码", "部门名称", "收入总计", ...ROLLUP_SOURCES.map(([, zh]) => zh), "上年结转"],
-    rows: index.departments.map((d) => ({ code: d.code, name: d.name, href: encodeURI(`${d.link}.${links}`), cells: cells(d) })),
+    rows: index.departments.map((d) => ({ code: d.code, name: d.name, href: relativeHref(`${d.link}.${links}`), cells: cells(d) })),
     total: cells(index.totals),
   };
 }
