@@ -7,7 +7,14 @@ import type { Catalogue } from "../check/catalogue/types.js";
 import type { Io } from "./io.js";
 import type { Lang } from "./report.js";
 
-export async function loadCatalogueOption(io: Io, path: string | undefined, lang: Lang): Promise<Catalogue | undefined | "usage"> {
+/** A budget office's catalogue as read: the file, its parsed JSON (for worker threads) and the catalogue. */
+export interface CustomCatalogue {
+  readonly path: string;
+  readonly json: unknown;
+  readonly catalogue: Catalogue;
+}
+
+export async function loadCatalogueOption(io: Io, path: string | undefined, lang: Lang): Promise<CustomCatalogue | undefined | "usage"> {
   if (!path) return undefined;
   const text = io.readFile(path);
   if (text === undefined) {
@@ -21,7 +28,8 @@ export async function loadCatalogueOption(io: Io, path: string | undefined, lang
     io.err(lang === "zh" ? `yusuan: 分类目录文件 ${path} 不是有效的 JSON：${(e as Error).message}\n` : `yusuan: the catalogue file ${path} is not valid JSON: ${(e as Error).message}\n`);
     return "usage";
   }
-  return catalogueFromFile(io, json, path, lang);
+  const catalogue = await catalogueFromFile(io, json, path, lang);
+  return catalogue === "usage" ? "usage" : { path, json, catalogue };
 }
 
 async function catalogueFromFile(io: Io, json: unknown, path: string, lang: Lang): Promise<Catalogue | "usage"> {

@@ -31,15 +31,15 @@ export async function checkCommand(io: Io, o: CheckOptions): Promise<number> {
   for (const f of o.files) {
     const entry = await withParser(() => loadEntry(f, host));
     if (entry.kind === "budget") {
-      all.push(...checkBudget(entry.loaded, custom).diagnostics);
+      all.push(...checkBudget(entry.loaded, custom?.catalogue).diagnostics);
       continue;
     }
     const departments = entry.rollup.departments;
-    const pool = DepartmentPool.open(io, jobsFor(departments.length, o.jobs), custom && o.catalogue ? { path: o.catalogue, catalogue: custom } : undefined);
+    const pool = DepartmentPool.open(io, jobsFor(departments.length, o.jobs), custom);
     try {
       const checked = await pool.check(departments);
       for (const c of checked) all.push(...c.diagnostics);
-      all.push(...checkRollup(entry.rollup, checked.map((c) => c.totals)));
+      all.push(...checkRollup(entry.rollup, checked.map((c) => c.totals), !checked.some((c) => hasErrors(c.diagnostics))));
     } finally {
       await pool.close();
     }

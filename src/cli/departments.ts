@@ -41,25 +41,31 @@ export class DepartmentRunner {
 
   /** Checks each department. */
   async check(departments: readonly DepartmentRef[]): Promise<DepartmentChecked[]> {
-    return withParser(() =>
-      departments.map((d) => {
-        const loaded = loadBudget(d.path, this.host);
-        const checked = checkBudget(loaded, this.custom);
-        return { diagnostics: checked.diagnostics, totals: departmentTotals(d.path, d.include, loaded.budget) };
-      }),
-    );
+    const out: DepartmentChecked[] = [];
+    // One department at a time: one that needs the full parser is the only one run twice.
+    for (const d of departments) {
+      out.push(
+        await withParser(() => {
+          const loaded = loadBudget(d.path, this.host);
+          const checked = checkBudget(loaded, this.custom);
+          return { diagnostics: checked.diagnostics, totals: departmentTotals(d.path, d.include, loaded.budget) };
+        }),
+      );
+    }
+    return out;
   }
 
   /** Derives, renders and writes the publications of departments this runner checked clean. */
   async emit(departments: readonly DepartmentRef[], request: EmitRequest): Promise<Emitted[]> {
     const { Emitter } = await import("./emit.js");
     const emitter = Emitter.for(request);
-    return withParser(() =>
-      departments.map((d) => {
-        const checked = checkBudget(loadBudget(d.path, this.host), this.custom);
-        if (hasErrors(checked.diagnostics)) throw new Error(`internal: ${d.path} has errors at emit time`);
-        return emitter.emit(this.io, checked, d.path);
-      }),
-    );
+    const out: Emitted[] = [];
+    for (const d of departments) {
+      // Parsing (which may load the full parser and run again) comes before any write.
+      const checked = await withParser(() => checkBudget(loadBudget(d.path, this.host), this.custom));
+      if (hasErrors(checked.diagnostics)) throw new Error(`${d.path} has errors at emit time`);
+      out.push(emitter.emit(this.io, checked, d.path));
+    }
+    return out;
   }
 }

@@ -7,6 +7,8 @@ import yargs from "yargs";
 import { nodeIo, type Io } from "./io.js";
 import type { Lang } from "./report.js";
 
+const JOBS_HELP = "threads for the departments of a roll-up (default: one per core from four cores up, else one)";
+
 function jobsOption(v: unknown): number | undefined | "bad" {
   if (v === undefined) return undefined;
   return typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 64 ? v : "bad";
@@ -15,6 +17,7 @@ function jobsOption(v: unknown): number | undefined | "bad" {
 export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
   let code = 0;
   let usageError: string | undefined;
+  let failure: Error | undefined;
   const lang = (v: unknown): Lang => (v === "en" ? "en" : "zh");
   const parser = yargs(argv)
     .scriptName("yusuan")
@@ -28,11 +31,11 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
           .positional("files", { type: "string", array: true, demandOption: true })
           .option("format", { choices: ["text", "json"] as const, default: "text" })
           .option("catalogue", { type: "string", describe: "a classification catalogue file (JSON) to check against" })
-          .option("jobs", { type: "number", describe: "threads for the departments of a roll-up (default: one per core)" }),
+          .option("jobs", { type: "number", describe: JOBS_HELP }),
       async (a) => {
         const jobs = jobsOption(a.jobs);
         if (jobs === "bad") {
-          usageError = "--jobs takes a whole number from 1 to 64";
+          usageError = "--jobs takes one whole number from 1 to 64";
           return;
         }
         const { checkCommand } = await import("./check.js");
@@ -72,11 +75,11 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
           .option("format", { type: "string", describe: "comma-separated: html,md,json,pdf (default html,md,json, and pdf where Chromium is installed)" })
           .option("profile", { type: "string", default: "shanxi-13", describe: "table set and templates: shanxi-13 or mof-9" })
           .option("templates", { type: "string", describe: "a folder of templates overriding the profile's" })
-          .option("jobs", { type: "number", describe: "threads for the departments of a roll-up (default: one per core)" }),
+          .option("jobs", { type: "number", describe: JOBS_HELP }),
       async (a) => {
         const jobs = jobsOption(a.jobs);
         if (jobs === "bad") {
-          usageError = "--jobs takes a whole number from 1 to 64";
+          usageError = "--jobs takes one whole number from 1 to 64";
           return;
         }
         const { buildCommand } = await import("./build.js");
@@ -128,15 +131,18 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     .version(false)
     .exitProcess(false)
     .fail((msg, err) => {
-      usageError = msg || err?.message || "usage error";
+      // yargs reports both: a message for bad arguments, an error thrown by a command.
+      if (!msg && err) failure = err;
+      else usageError = msg || err?.message || "usage error";
     });
   try {
     await parser.parseAsync();
   } catch (e) {
-    if (usageError === undefined) {
-      io.err(`yusuan: internal error: ${(e as Error).message}\n`);
-      return 70;
-    }
+    if (usageError === undefined) failure ??= e as Error;
+  }
+  if (failure !== undefined) {
+    io.err(`yusuan: internal error: ${failure.message}\n`);
+    return 70;
   }
   if (usageError !== undefined) {
     io.err(`yusuan: ${usageError}\n\nRun 'yusuan --help' for usage.\n`);

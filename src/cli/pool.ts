@@ -22,8 +22,8 @@ import type { EmitRequest, Emitted } from "./emit.js";
 import type { Io } from "./io.js";
 
 export interface WorkerInit {
-  /** A --catalogue file, already validated by the main thread. */
-  readonly catalogue?: string;
+  /** A --catalogue file as the main thread read and validated it: its path and parsed JSON. */
+  readonly catalogue?: { readonly path: string; readonly json: unknown };
 }
 export type WorkerRequest =
   | { readonly kind: "check"; readonly id: number; readonly departments: DepartmentRef[] }
@@ -82,9 +82,9 @@ class WorkerExecutor implements Executor {
       this.pending.clear();
     };
     this.worker.on("error", fail);
-    this.worker.on("exit", (code) => {
-      if (this.pending.size) fail(new Error(`a worker stopped with exit code ${code}`));
-    });
+    this.worker.on("messageerror", fail);
+    // A worker that stops, for whatever reason, fails what is pending and all later calls.
+    this.worker.on("exit", (code) => fail(this.failure ?? new Error(`a worker stopped with exit code ${code}`)));
   }
 
   call<T>(req: Parameters<Executor["call"]>[0]): Promise<T> {
@@ -119,9 +119,15 @@ export class DepartmentPool {
   private constructor(private readonly executors: Executor[]) {}
 
   /** Starts `jobs - 1` workers; the main thread is the first job. */
-  static open(io: Io, jobs: number, custom?: { path: string; catalogue: Catalogue }): DepartmentPool {
+  static open(io: Io, jobs: number, custom?: { path: string; json: unknown; catalogue: Catalogue }): DepartmentPool {
     const local = new LocalExecutor(new DepartmentRunner(io, custom?.catalogue));
-    const workers = Array.from({ length: jobs - 1 }, () => new WorkerExecutor(custom ? { catalogue: custom.path } : {}));
+    const workers: WorkerExecutor[] = [];
+    try {
+      for (let i = 1; i < jobs; i++) workers.push(new WorkerExecutor(custom ? { catalogue: { path: custom.path, json: custom.json } } : {}));
+    } catch (e) {
+      for (const w of workers) void w.close();
+      throw e;
+    }
     return new DepartmentPool([local, ...workers]);
   }
 

@@ -14,10 +14,9 @@ async function start(): Promise<void> {
   const init = workerData as WorkerInit;
   let custom;
   if (init.catalogue) {
+    // The JSON the main thread read and validated: every thread checks against the same catalogue.
     const { catalogueFromJson } = await import("../check/catalogue/file.js");
-    const { readFileSync } = await import("node:fs");
-    // The main thread validated this file before starting the pool.
-    custom = catalogueFromJson(JSON.parse(readFileSync(init.catalogue, "utf8")), init.catalogue).catalogue;
+    custom = catalogueFromJson(init.catalogue.json, init.catalogue.path).catalogue;
   }
   const runner = new DepartmentRunner(nodeIo(), custom);
   port.on("message", (req: WorkerRequest) => {
@@ -28,7 +27,7 @@ async function start(): Promise<void> {
         else if (req.kind === "emit") reply({ id: req.id, ok: true, value: await runner.emit(req.departments, req.request) });
         else port.close();
       } catch (e) {
-        reply({ id: req.id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+        reply({ id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) });
       }
     };
     void run();
