@@ -99,7 +99,37 @@ describe("building a roll-up", () => {
     }
     expect(index.totals.incomeTotal).toBe(index.departments.reduce((s, d) => s + d.incomeTotal, 0));
     expect(index.totals.incomeTotal).toBe(index.totals.bySource.general + index.totals.bySource.fund + index.totals.bySource.capital + index.totals.bySource.specialAccount + index.totals.bySource.unitFunds + index.totals.carryover);
-    expect(t1["province.html"]).toContain('<a href="d0004/budget.html">');
-    expect(t1["province.md"]).toContain("](d0004/budget.md)");
+    expect(t1["province.html"]).toContain('<a href="./d0004/budget.html">');
+    expect(t1["province.md"]).toContain("](./d0004/budget.md)");
+  });
+});
+
+describe("a roll-up build that fails after the check", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync("/tmp/yusuan-rollup-fail-");
+    generate(dir, 3, 13, "reference");
+  });
+
+  it("writes nothing when printing fails", () => {
+    const out = fs.mkdtempSync("/tmp/yusuan-rollup-fail-out-");
+    const r = spawnSync(process.execPath, ["bin/yusuan.js", "build", "--format", "md,pdf", "--out", out, `${dir}/province.budget`], {
+      encoding: "utf8",
+      env: { ...process.env, YUSUAN_CHROMIUM: "/bin/false" },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("nothing was written");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it("refuses two inputs that would write the same files", () => {
+    const out = fs.mkdtempSync("/tmp/yusuan-rollup-fail-out-");
+    const copy = fs.mkdtempSync("/tmp/yusuan-rollup-fail-copy-");
+    fs.cpSync(dir, copy, { recursive: true });
+    const r = run(["build", "--format", "json", "--out", out, `${dir}/province.budget`, `${copy}/province.budget`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("would both write");
+    expect(fs.readdirSync(out)).toEqual([]);
   });
 });

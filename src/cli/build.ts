@@ -13,7 +13,7 @@ import { toJson } from "../model/json.js";
 import { loadProfile, profileExtends } from "../render/profile.js";
 import { renderDocument, renderRollup, type LoadedProfile } from "../render/render.js";
 import type { DepartmentChecked } from "./departments.js";
-import type { TextFormat } from "./emit.js";
+import { outputBase, type TextFormat } from "./emit.js";
 import { DepartmentPool, jobsFor } from "./pool.js";
 import { checkRollup } from "../check/rollup.js";
 import { rollupIndex, rollupJson } from "../model/rollup.js";
@@ -22,7 +22,7 @@ import { loadEntry, normalisePath, type LoadedRollup } from "../syntax/load.js";
 import "../syntax/parser.js";
 import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
-import { findBrowser, htmlToPdf, NO_BROWSER } from "./pdf.js";
+import { findBrowser, htmlToPdf, NO_BROWSER, printEach } from "./pdf.js";
 import { diagnosticsText, type Lang } from "./report.js";
 
 const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
@@ -92,7 +92,7 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
 
   const host = fsHost(io);
   const all: Diagnostic[] = [];
-  const outputs: { file: string; content: string | Uint8Array }[] = [];
+  const outputs: { file: string; content: string | Uint8Array; from: string }[] = [];
   const htmls: { name: string; html: string }[] = [];
   const rollups: { entry: string; rollup: LoadedRollup; pool: DepartmentPool; checked: DepartmentChecked[] }[] = [];
   try {
@@ -105,7 +105,7 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
         const checked = await pool.check(e.rollup.departments);
         rollups[rollups.length - 1]!.checked = checked;
         for (const c of checked) all.push(...c.diagnostics);
-        all.push(...checkRollup(e.rollup, checked.map((c) => c.totals)));
+        all.push(...checkRollup(e.rollup, checked.map((c) => c.totals), !checked.some((c) => hasErrors(c.diagnostics))));
         continue;
       }
       const checked = checkBudget(e.loaded);
@@ -114,9 +114,9 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
       const pub = derive(checked.effective, checked.catalogue);
       const name = path.basename(entry, ".budget");
       const html = renderDocument(pub, profile, "html");
-      if (formats.includes("html")) outputs.push({ file: path.join(o.out, `${name}.html`), content: html });
-      if (formats.includes("md")) outputs.push({ file: path.join(o.out, `${name}.md`), content: renderDocument(pub, profile, "md") });
-      if (formats.includes("json")) outputs.push({ file: path.join(o.out, `${name}.json`), content: toJson(pub) });
+      if (formats.includes("html")) outputs.push({ file: path.join(o.out, `${name}.html`), content: html, from: entry });
+      if (formats.includes("md")) outputs.push({ file: path.join(o.out, `${name}.md`), content: renderDocument(pub, profile, "md"), from: entry });
+      if (formats.includes("json")) outputs.push({ file: path.join(o.out, `${name}.json`), content: toJson(pub), from: entry });
       if (browser) htmls.push({ name, html });
     }
     const ds = sortDiagnostics(all);
@@ -125,33 +125,81 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
       io.err(o.lang === "zh" ? "检查发现错误，未写出任何文件。\n" : "the check found errors; nothing was written.\n");
       return 1;
     }
-    if (browser && htmls.length) {
-      const pdfs = await htmlToPdf(htmls.map((h) => h.html), browser);
-      for (let i = 0; i < pdfs.length; i++) {
-        const r = pdfs[i]!;
-        if (!r.ok) {
-          io.err(`yusuan: printing ${htmls[i]!.name}.pdf failed: ${r.error}\n`);
-          return 1;
-        }
-        outputs.push({ file: path.join(o.out, `${htmls[i]!.name}.pdf`), content: r.pdf });
+    // Every output path once: two inputs must not write the same file.
+    const planned = new Map<string, string>();
+    const plan = (base: string, from: string): string | undefined => {
+      const other = planned.get(base);
+      if (other !== undefined) return other;
+      planned.set(base, from);
+      return undefined;
+    };
+    const clash = (other: string, from: string, base: string) => {
+      io.err(`yusuan: ${other} and ${from} would both write ${path.join(o.out, base)}.*; build them into different folders\n`);
+      return 2;
+    };
+    for (const x of outputs) {
+      const base = path.relative(o.out, x.file).replace(/\.[a-z]+$/, "");
+      const other = plan(base, x.from);
+      if (other !== undefined && other !== x.from) return clash(other, x.from, base);
+    }
+    for (const r of rollups) {
+      const root = path.posix.dirname(normalisePath(r.entry));
+      for (const b of [path.basename(r.entry, ".budget"), ...r.rollup.departments.map((d) => outputBase(root, d.path))]) {
+        const other = plan(b, r.entry);
+        if (other !== undefined && other !== r.entry) return clash(other, r.entry, b);
       }
     }
-    for (const x of outputs) io.writeFile(x.file, x.content);
-    for (const x of outputs) io.out(`${x.file}\n`);
-    for (const r of rollups) {
-      const code = await emitRollup(io, o.out, r, profile, formats, browser);
-      if (code !== 0) return code;
+
+    // Everything is written into a staging folder first and moved into place only when
+    // all of it was written: a failure part-way (a full disk, the browser) leaves no
+    // partial publication behind.
+    const stage = path.join(o.out, `.yusuan-build-${process.pid}`);
+    const staged: string[] = [];
+    try {
+      try {
+        if (browser && htmls.length) {
+          const pdfs = await htmlToPdf(htmls.map((h) => h.html), browser);
+          for (let i = 0; i < pdfs.length; i++) {
+            const r = pdfs[i]!;
+            if (!r.ok) throw new Error(`printing ${htmls[i]!.name}.pdf failed: ${r.error}`);
+            outputs.push({ file: path.join(o.out, `${htmls[i]!.name}.pdf`), content: r.pdf, from: htmls[i]!.name });
+          }
+        }
+        for (const x of outputs) {
+          const rel = path.relative(o.out, x.file);
+          io.writeFile(path.join(stage, rel), x.content);
+          staged.push(rel);
+        }
+        for (const r of rollups) staged.push(...(await emitRollup(io, stage, r, profile, formats, browser)));
+      } catch (e) {
+        io.err(`yusuan: ${(e as Error).message}; nothing was written\n`);
+        return 1;
+      }
+      const moved: string[] = [];
+      try {
+        for (const rel of staged) {
+          io.move(path.join(stage, rel), path.join(o.out, rel));
+          moved.push(rel);
+        }
+      } catch (e) {
+        io.err(`yusuan: ${(e as Error).message}; ${moved.length} of ${staged.length} files were put in place\n`);
+        return 1;
+      }
+      for (const rel of staged) io.out(`${path.join(o.out, rel)}\n`);
+      return 0;
+    } finally {
+      io.removeTree(stage);
     }
-    return 0;
   } finally {
     await Promise.all(rollups.map((r) => r.pool.close()));
   }
 }
 
 /**
- * Writes a checked roll-up: each department's publication at its path relative to the
- * roll-up (written by the pool's threads), then the index page with the roll-up's
- * totals at OUT/<roll-up name>.html|md|json, and pdf of every page when asked.
+ * Writes a checked roll-up into `out` (the build's staging folder): each department's
+ * publication at its path relative to the roll-up (written by the pool's threads), the
+ * index page with the roll-up's totals at <roll-up name>.html|md|json, and pdf of every
+ * page when asked. Returns the files written, relative to `out`; throws on a failure.
  */
 async function emitRollup(
   io: Io,
@@ -160,7 +208,7 @@ async function emitRollup(
   profile: LoadedProfile,
   formats: readonly string[],
   browser: string | undefined,
-): Promise<number> {
+): Promise<string[]> {
   const text = formats.filter((f): f is TextFormat => f === "html" || f === "md" || f === "json");
   // The html is needed to print pdf, whether or not it is kept.
   const emitFormats: TextFormat[] = browser && !text.includes("html") ? [...text, "html"] : text;
@@ -171,37 +219,40 @@ async function emitRollup(
     r.checked.map((c, i) => ({ totals: c.totals, link: emitted[i]!.base })),
   );
   const name = path.basename(r.entry, ".budget");
-  const files: { file: string; content: string | Uint8Array }[] = [];
-  if (text.includes("html")) files.push({ file: path.join(out, `${name}.html`), content: renderRollup(index, profile, "html") });
-  if (text.includes("md")) files.push({ file: path.join(out, `${name}.md`), content: renderRollup(index, profile, "md") });
-  if (text.includes("json")) files.push({ file: path.join(out, `${name}.json`), content: rollupJson(index) });
-  for (const f of files) io.writeFile(f.file, f.content);
-  const written = [...emitted.flatMap((e) => e.files), ...files.map((f) => f.file)];
+  const written = emitted.flatMap((e) => e.files.map((f) => path.relative(out, f)));
+  const write = (rel: string, content: string | Uint8Array) => {
+    io.writeFile(path.join(out, rel), content);
+    written.push(rel);
+  };
+  if (text.includes("html")) write(`${name}.html`, renderRollup(index, profile, "html"));
+  if (text.includes("md")) write(`${name}.md`, renderRollup(index, profile, "md"));
+  if (text.includes("json")) write(`${name}.json`, rollupJson(index));
   if (browser) {
     // Each department's html as written; the index with its links pointing to the pdfs.
     const pages: { target: string; html: () => string }[] = [
-      ...emitted.map((e) => ({ target: path.join(out, `${e.base}.pdf`), html: () => io.readFile(path.join(out, `${e.base}.html`)) ?? "" })),
-      { target: path.join(out, `${name}.pdf`), html: () => renderRollup(index, profile, "html", "pdf") },
+      ...emitted.map((e) => ({
+        target: `${e.base}.pdf`,
+        html: () => {
+          const html = io.readFile(path.join(out, `${e.base}.html`));
+          if (html === undefined) throw new Error(`cannot read ${e.base}.html to print it`);
+          return html;
+        },
+      })),
+      { target: `${name}.pdf`, html: () => renderRollup(index, profile, "html", "pdf") },
     ];
-    // Printed in batches: one browser, a bounded number of documents in memory.
-    for (let i = 0; i < pages.length; i += 16) {
-      const batch = pages.slice(i, i + 16);
-      const pdfs = await htmlToPdf(batch.map((p) => p.html()), browser);
-      for (let j = 0; j < pdfs.length; j++) {
-        const res = pdfs[j]!;
-        const target = batch[j]!.target;
-        if (!res.ok) {
-          io.err(`yusuan: printing ${target} failed: ${res.error}\n`);
-          return 1;
-        }
-        io.writeFile(target, res.pdf);
-        written.push(target);
-      }
-    }
+    // One browser for every page, one document in memory at a time.
+    await printEach(
+      browser,
+      pages.length,
+      (i) => pages[i]!.html(),
+      (i, res) => {
+        if (!res.ok) throw new Error(`printing ${pages[i]!.target} failed: ${res.error}`);
+        write(pages[i]!.target, res.pdf);
+      },
+    );
   }
   // html written only to print pdf is removed again.
-  if (!text.includes("html")) for (const p of written.filter((w) => w.endsWith(".html"))) io.remove(p);
-  for (const w of written) if (text.includes("html") || !w.endsWith(".html")) io.out(`${w}\n`);
-  return 0;
+  if (text.includes("html")) return written;
+  for (const rel of written.filter((w) => w.endsWith(".html"))) io.remove(path.join(out, rel));
+  return written.filter((w) => !w.endsWith(".html"));
 }
-

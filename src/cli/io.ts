@@ -18,6 +18,10 @@ export interface Io {
   listDir(p: string): string[];
   /** Removes a file if it exists. */
   remove(p: string): void;
+  /** Moves a file, making the target's folder; replaces a file already there. */
+  move(from: string, to: string): void;
+  /** Removes a folder and everything in it, if it exists. */
+  removeTree(p: string): void;
 }
 
 export function nodeIo(): Io {
@@ -36,6 +40,11 @@ export function nodeIo(): Io {
     writeFile: (p, content) => atomicWrite(p, content),
     exists: (p) => fs.existsSync(p),
     remove: (p) => fs.rmSync(p, { force: true }),
+    move: (from, to) => {
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      fs.renameSync(from, to);
+    },
+    removeTree: (p) => fs.rmSync(p, { recursive: true, force: true }),
     listDir: (p) => {
       try {
         return fs.readdirSync(p).sort();
@@ -84,6 +93,15 @@ export function memoryIo(files: Record<string, string>, opts: { isTTY?: boolean 
     exists: (p: string) => p in io.files,
     remove: (p: string) => {
       delete io.files[p];
+    },
+    move: (from: string, to: string) => {
+      const content = io.files[from];
+      if (content === undefined) throw new Error(`no file ${from}`);
+      io.files[to] = content;
+      delete io.files[from];
+    },
+    removeTree: (p: string) => {
+      for (const f of Object.keys(io.files)) if (f === p || f.startsWith(`${p}/`)) delete io.files[f];
     },
     listDir: (p: string) => {
       const pre = p.endsWith("/") ? p : p + "/";

@@ -21,8 +21,20 @@ export const NO_BROWSER = {
 
 export type PdfResult = { ok: true; pdf: Uint8Array } | { ok: false; error: string };
 
-/** Prints HTML pages to one A4 PDF. Several documents share one browser. */
+/** Prints HTML documents to A4 PDFs, one per document, in one browser. */
 export async function htmlToPdf(htmls: readonly string[], browserPath: string): Promise<PdfResult[]> {
+  const out: PdfResult[] = [];
+  await printEach(browserPath, htmls.length, (i) => htmls[i]!, (i, r) => (out[i] = r));
+  return out;
+}
+
+/**
+ * Prints `count` documents in one browser, asking for each document's html only when it
+ * is its turn and handing each result over at once, so that a roll-up of a thousand
+ * departments holds one document in memory at a time. An exception thrown by `html` or
+ * `done` stops the printing (the browser is closed) and propagates.
+ */
+export async function printEach(browserPath: string, count: number, html: (i: number) => string, done: (i: number, r: PdfResult) => void): Promise<void> {
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({
     executablePath: browserPath,
@@ -30,13 +42,14 @@ export async function htmlToPdf(htmls: readonly string[], browserPath: string): 
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
-    const out: PdfResult[] = [];
-    for (const html of htmls) {
+    for (let i = 0; i < count; i++) {
+      const doc = html(i);
       const page = await browser.newPage();
+      let result: PdfResult;
       try {
         // The document is self-contained: any request it makes is a mistake, not content.
         await page.route("**/*", (route) => (route.request().url().startsWith("data:") ? route.continue() : route.abort()));
-        await page.setContent(html, { waitUntil: "load" });
+        await page.setContent(doc, { waitUntil: "load" });
         const pdf = await page.pdf({
           format: "A4",
           printBackground: true,
@@ -46,14 +59,14 @@ export async function htmlToPdf(htmls: readonly string[], browserPath: string): 
           footerTemplate: '<div style="width:100%;text-align:center;font-size:9px;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
           margin: { top: "18mm", bottom: "18mm", left: "15mm", right: "15mm" },
         });
-        out.push({ ok: true, pdf });
+        result = { ok: true, pdf };
       } catch (e) {
-        out.push({ ok: false, error: (e as Error).message });
+        result = { ok: false, error: (e as Error).message };
       } finally {
         await page.close();
       }
+      done(i, result);
     }
-    return out;
   } finally {
     await browser.close();
   }

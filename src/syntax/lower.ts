@@ -524,12 +524,12 @@ export class Lowerer {
   }
 }
 
-/** `{ key: value }` when the value is defined, `{}` otherwise: optional fields stay absent. */
 const DIGITS = /^\d+$/;
 const SOURCE_ENTRIES = Object.entries(SOURCE_OF);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** `{ key: value }` when the value is defined, `{}` otherwise: optional fields stay absent. */
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
 }
