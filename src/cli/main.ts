@@ -7,11 +7,15 @@ import yargs from "yargs";
 import { nodeIo, type Io } from "./io.js";
 import type { Lang } from "./report.js";
 
-const JOBS_HELP = "threads for the departments of a roll-up (default: one per core from four cores up, else one)";
+/** --jobs, for the commands that take a roll-up. */
+const JOBS_OPTION = {
+  type: "number",
+  describe: "threads for the departments of a roll-up (default: one per core from four cores up, else one)",
+} as const;
 
-function jobsOption(v: unknown): number | undefined | "bad" {
-  if (v === undefined) return undefined;
-  return typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 64 ? v : "bad";
+function jobsValid(a: { jobs?: unknown }): true | string {
+  const v = a.jobs;
+  return v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 64) ? true : "--jobs takes one whole number from 1 to 64";
 }
 
 export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
@@ -31,20 +35,16 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
           .positional("files", { type: "string", array: true, demandOption: true })
           .option("format", { choices: ["text", "json"] as const, default: "text" })
           .option("catalogue", { type: "string", describe: "a classification catalogue file (JSON) to check against" })
-          .option("jobs", { type: "number", describe: JOBS_HELP }),
+          .option("jobs", JOBS_OPTION)
+          .check(jobsValid),
       async (a) => {
-        const jobs = jobsOption(a.jobs);
-        if (jobs === "bad") {
-          usageError = "--jobs takes one whole number from 1 to 64";
-          return;
-        }
         const { checkCommand } = await import("./check.js");
         code = await checkCommand(io, {
           files: a.files as string[],
           format: a.format as "text" | "json",
           lang: lang(a.lang),
           ...(a.catalogue ? { catalogue: a.catalogue } : {}),
-          ...(jobs !== undefined ? { jobs } : {}),
+          ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
         });
       },
     )
@@ -75,13 +75,9 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
           .option("format", { type: "string", describe: "comma-separated: html,md,json,pdf (default html,md,json, and pdf where Chromium is installed)" })
           .option("profile", { type: "string", default: "shanxi-13", describe: "table set and templates: shanxi-13 or mof-9" })
           .option("templates", { type: "string", describe: "a folder of templates overriding the profile's" })
-          .option("jobs", { type: "number", describe: JOBS_HELP }),
+          .option("jobs", JOBS_OPTION)
+          .check(jobsValid),
       async (a) => {
-        const jobs = jobsOption(a.jobs);
-        if (jobs === "bad") {
-          usageError = "--jobs takes one whole number from 1 to 64";
-          return;
-        }
         const { buildCommand } = await import("./build.js");
         code = await buildCommand(io, {
           inputs: a.inputs as string[],
@@ -89,7 +85,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
           ...(a.format ? { formats: a.format.split(",").map((x) => x.trim()).filter(Boolean) } : {}),
           profile: a.profile,
           ...(a.templates ? { templates: a.templates } : {}),
-          ...(jobs !== undefined ? { jobs } : {}),
+          ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
           lang: lang(a.lang),
         });
       },
