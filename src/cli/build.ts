@@ -1,19 +1,18 @@
 /**
  * `yusuan build FILE|DIR… --out DIR`: check, derive and render each budget into
  * DIR/<name>.html, .md, .json (and .pdf when asked, or when Chromium is installed and
- * no format is named). When any check finds an error nothing at all is written and the
- * exit is 1; every output is rendered in memory first and written atomically.
+ * no format is named). A roll-up builds each of its departments and an index. When any
+ * check finds an error nothing at all is written and the exit is 1; everything is
+ * written into a staging folder and moved into place once all of it was written.
  */
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
-import { checkBudget } from "../check/check.js";
-import { derive } from "../model/derive.js";
-import { toJson } from "../model/json.js";
+import { checkBudget, type CheckResult } from "../check/check.js";
 import { loadProfile, profileExtends } from "../render/profile.js";
-import { renderDocument, renderRollup, type LoadedProfile } from "../render/render.js";
+import { renderRollup, type LoadedProfile } from "../render/render.js";
 import type { DepartmentChecked } from "./departments.js";
-import { outputBase, type TextFormat } from "./emit.js";
+import { emitPublication, outputBase, type Emitted, type TextFormat } from "./emit.js";
 import { DepartmentPool, jobsFor } from "./pool.js";
 import { checkRollup } from "../check/rollup.js";
 import { rollupIndex, rollupJson } from "../model/rollup.js";
@@ -22,7 +21,7 @@ import { loadEntry, normalisePath, type LoadedRollup } from "../syntax/load.js";
 import "../syntax/parser.js";
 import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
-import { findBrowser, htmlToPdf, NO_BROWSER, printEach } from "./pdf.js";
+import { findBrowser, NO_BROWSER, printEach } from "./pdf.js";
 import { diagnosticsText, type Lang } from "./report.js";
 
 const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
@@ -92,32 +91,24 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
 
   const host = fsHost(io);
   const all: Diagnostic[] = [];
-  const outputs: { file: string; content: string | Uint8Array; from: string }[] = [];
-  const htmls: { name: string; html: string }[] = [];
-  const rollups: { entry: string; rollup: LoadedRollup; pool: DepartmentPool; checked: DepartmentChecked[] }[] = [];
+  const budgets: { entry: string; checked: CheckResult }[] = [];
+  const rollups: CheckedRollup[] = [];
   try {
     for (const entry of entries) {
       const e = loadEntry(entry, host);
       if (e.kind === "rollup") {
         // Each department is checked in the pool's threads, which keep the texts for emitting.
         const pool = DepartmentPool.open(io, jobsFor(e.rollup.departments.length, o.jobs));
-        rollups.push({ entry, rollup: e.rollup, pool, checked: [] });
-        const checked = await pool.check(e.rollup.departments);
-        rollups[rollups.length - 1]!.checked = checked;
-        for (const c of checked) all.push(...c.diagnostics);
-        all.push(...checkRollup(e.rollup, checked.map((c) => c.totals), !checked.some((c) => hasErrors(c.diagnostics))));
+        const r: CheckedRollup = { entry, rollup: e.rollup, pool, checked: [] };
+        rollups.push(r);
+        r.checked = await pool.check(e.rollup.departments);
+        for (const c of r.checked) all.push(...c.diagnostics);
+        all.push(...checkRollup(e.rollup, r.checked.map((c) => c.totals), !r.checked.some((c) => hasErrors(c.diagnostics))));
         continue;
       }
       const checked = checkBudget(e.loaded);
       all.push(...checked.diagnostics);
-      if (hasErrors(checked.diagnostics)) continue;
-      const pub = derive(checked.effective, checked.catalogue);
-      const name = path.basename(entry, ".budget");
-      const html = renderDocument(pub, profile, "html");
-      if (formats.includes("html")) outputs.push({ file: path.join(o.out, `${name}.html`), content: html, from: entry });
-      if (formats.includes("md")) outputs.push({ file: path.join(o.out, `${name}.md`), content: renderDocument(pub, profile, "md"), from: entry });
-      if (formats.includes("json")) outputs.push({ file: path.join(o.out, `${name}.json`), content: toJson(pub), from: entry });
-      if (browser) htmls.push({ name, html });
+      budgets.push({ entry, checked });
     }
     const ds = sortDiagnostics(all);
     if (ds.length) io.err(diagnosticsText(ds, host, o.lang, io.isTTY));
@@ -125,28 +116,21 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
       io.err(o.lang === "zh" ? "检查发现错误，未写出任何文件。\n" : "the check found errors; nothing was written.\n");
       return 1;
     }
-    // Every output path once: two inputs must not write the same file.
-    const planned = new Map<string, string>();
-    const plan = (base: string, from: string): string | undefined => {
-      const other = planned.get(base);
-      if (other !== undefined) return other;
-      planned.set(base, from);
-      return undefined;
-    };
-    const clash = (other: string, from: string, base: string) => {
-      io.err(`yusuan: ${other} and ${from} would both write ${path.join(o.out, base)}.*; build them into different folders\n`);
-      return 2;
-    };
-    for (const x of outputs) {
-      const base = path.relative(o.out, x.file).replace(/\.[a-z]+$/, "");
-      const other = plan(base, x.from);
-      if (other !== undefined && other !== x.from) return clash(other, x.from, base);
-    }
-    for (const r of rollups) {
-      const root = path.posix.dirname(normalisePath(r.entry));
-      for (const b of [path.basename(r.entry, ".budget"), ...r.rollup.departments.map((d) => outputBase(root, d.path))]) {
-        const other = plan(b, r.entry);
-        if (other !== undefined && other !== r.entry) return clash(other, r.entry, b);
+
+    // Every output path once: two inputs must not write the same files.
+    const claimed = new Map<string, string>();
+    const claims = [
+      ...budgets.map((b) => ({ from: b.entry, bases: [outputBase(rootOf(b.entry), b.entry)] })),
+      ...rollups.map((r) => ({ from: r.entry, bases: [path.basename(r.entry, ".budget"), ...r.rollup.departments.map((d) => outputBase(rootOf(r.entry), d.path))] })),
+    ];
+    for (const { from, bases } of claims) {
+      for (const base of bases) {
+        const other = claimed.get(base);
+        if (other !== undefined && other !== from) {
+          io.err(`yusuan: ${other} and ${from} would both write ${path.join(o.out, base)}.*; build them into different folders\n`);
+          return 2;
+        }
+        claimed.set(base, from);
       }
     }
 
@@ -154,23 +138,10 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
     // all of it was written: a failure part-way (a full disk, the browser) leaves no
     // partial publication behind.
     const stage = path.join(o.out, `.yusuan-build-${process.pid}`);
-    const staged: string[] = [];
     try {
+      let staged: string[];
       try {
-        if (browser && htmls.length) {
-          const pdfs = await htmlToPdf(htmls.map((h) => h.html), browser);
-          for (let i = 0; i < pdfs.length; i++) {
-            const r = pdfs[i]!;
-            if (!r.ok) throw new Error(`printing ${htmls[i]!.name}.pdf failed: ${r.error}`);
-            outputs.push({ file: path.join(o.out, `${htmls[i]!.name}.pdf`), content: r.pdf, from: htmls[i]!.name });
-          }
-        }
-        for (const x of outputs) {
-          const rel = path.relative(o.out, x.file);
-          io.writeFile(path.join(stage, rel), x.content);
-          staged.push(rel);
-        }
-        for (const r of rollups) staged.push(...(await emitRollup(io, stage, r, profile, formats, browser)));
+        staged = await stageOutputs(io, stage, budgets, rollups, profile, formats, browser);
       } catch (e) {
         io.err(`yusuan: ${(e as Error).message}; nothing was written\n`);
         return 1;
@@ -195,16 +166,30 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
   }
 }
 
+interface CheckedRollup {
+  readonly entry: string;
+  readonly rollup: LoadedRollup;
+  readonly pool: DepartmentPool;
+  checked: DepartmentChecked[];
+}
+
+/** The folder a budget's or roll-up's output paths are relative to: its own. */
+function rootOf(entry: string): string {
+  return path.posix.dirname(normalisePath(entry));
+}
+
 /**
- * Writes a checked roll-up into `out` (the build's staging folder): each department's
- * publication at its path relative to the roll-up (written by the pool's threads), the
- * index page with the roll-up's totals at <roll-up name>.html|md|json, and pdf of every
- * page when asked. Returns the files written, relative to `out`; throws on a failure.
+ * Writes every publication of a clean build into `stage`: each budget's at <name>.*;
+ * each roll-up's departments at their paths relative to the roll-up (written by the
+ * pool's threads) and its index at <roll-up name>.*; then pdf of every page when asked,
+ * printed from the html just written. Returns the files written, relative to `stage`;
+ * throws on a failure.
  */
-async function emitRollup(
+async function stageOutputs(
   io: Io,
-  out: string,
-  r: { entry: string; rollup: LoadedRollup; pool: DepartmentPool; checked: DepartmentChecked[] },
+  stage: string,
+  budgets: readonly { entry: string; checked: CheckResult }[],
+  rollups: readonly CheckedRollup[],
   profile: LoadedProfile,
   formats: readonly string[],
   browser: string | undefined,
@@ -212,34 +197,40 @@ async function emitRollup(
   const text = formats.filter((f): f is TextFormat => f === "html" || f === "md" || f === "json");
   // The html is needed to print pdf, whether or not it is kept.
   const emitFormats: TextFormat[] = browser && !text.includes("html") ? [...text, "html"] : text;
-  const root = path.posix.dirname(normalisePath(r.entry));
-  const emitted = await r.pool.emit(r.rollup.departments, { out, root, formats: emitFormats, profile });
-  const index = rollupIndex(
-    r.rollup.rollup,
-    r.checked.map((c, i) => ({ totals: c.totals, link: emitted[i]!.base })),
-  );
-  const name = path.basename(r.entry, ".budget");
-  const written = emitted.flatMap((e) => e.files.map((f) => path.relative(out, f)));
+  const written: string[] = [];
+  const pages: { target: string; html: () => string }[] = [];
+  const emitted = (e: Emitted) => {
+    written.push(...e.files.map((f) => path.relative(stage, f)));
+    pages.push({
+      target: `${e.base}.pdf`,
+      html: () => {
+        const html = io.readFile(path.join(stage, `${e.base}.html`));
+        if (html === undefined) throw new Error(`cannot read ${e.base}.html to print it`);
+        return html;
+      },
+    });
+  };
   const write = (rel: string, content: string | Uint8Array) => {
-    io.writeFile(path.join(out, rel), content);
+    io.writeFile(path.join(stage, rel), content);
     written.push(rel);
   };
-  if (text.includes("html")) write(`${name}.html`, renderRollup(index, profile, "html"));
-  if (text.includes("md")) write(`${name}.md`, renderRollup(index, profile, "md"));
-  if (text.includes("json")) write(`${name}.json`, rollupJson(index));
+
+  for (const b of budgets) emitted(emitPublication(io, { out: stage, root: rootOf(b.entry), formats: emitFormats, profile }, b.checked, b.entry));
+  for (const r of rollups) {
+    const departments = await r.pool.emit(r.rollup.departments, { out: stage, root: rootOf(r.entry), formats: emitFormats, profile });
+    departments.forEach(emitted);
+    const index = rollupIndex(
+      r.rollup.rollup,
+      r.checked.map((c, i) => ({ totals: c.totals, link: departments[i]!.base })),
+    );
+    const name = path.basename(r.entry, ".budget");
+    if (text.includes("html")) write(`${name}.html`, renderRollup(index, profile, "html"));
+    if (text.includes("md")) write(`${name}.md`, renderRollup(index, profile, "md"));
+    if (text.includes("json")) write(`${name}.json`, rollupJson(index));
+    // The printed index links to the departments' pdf.
+    pages.push({ target: `${name}.pdf`, html: () => renderRollup(index, profile, "html", "pdf") });
+  }
   if (browser) {
-    // Each department's html as written; the index with its links pointing to the pdfs.
-    const pages: { target: string; html: () => string }[] = [
-      ...emitted.map((e) => ({
-        target: `${e.base}.pdf`,
-        html: () => {
-          const html = io.readFile(path.join(out, `${e.base}.html`));
-          if (html === undefined) throw new Error(`cannot read ${e.base}.html to print it`);
-          return html;
-        },
-      })),
-      { target: `${name}.pdf`, html: () => renderRollup(index, profile, "html", "pdf") },
-    ];
     // One browser for every page, one document in memory at a time.
     await printEach(
       browser,
@@ -251,8 +242,8 @@ async function emitRollup(
       },
     );
   }
-  // html written only to print pdf is removed again.
   if (text.includes("html")) return written;
-  for (const rel of written.filter((w) => w.endsWith(".html"))) io.remove(path.join(out, rel));
+  // html written only to print pdf is removed again.
+  for (const rel of written.filter((w) => w.endsWith(".html"))) io.remove(path.join(stage, rel));
   return written.filter((w) => !w.endsWith(".html"));
 }

@@ -57,14 +57,13 @@ export class DepartmentRunner {
 
   /** Derives, renders and writes the publications of departments this runner checked clean. */
   async emit(departments: readonly DepartmentRef[], request: EmitRequest): Promise<Emitted[]> {
-    const { Emitter } = await import("./emit.js");
-    const emitter = Emitter.for(request);
+    const { emitPublication } = await import("./emit.js");
     const out: Emitted[] = [];
     for (const d of departments) {
       // Parsing (which may load the full parser and run again) comes before any write.
       const checked = await withParser(() => checkBudget(loadBudget(d.path, this.host), this.custom));
       if (hasErrors(checked.diagnostics)) throw new Error(`${d.path} has errors at emit time`);
-      out.push(emitter.emit(this.io, checked, d.path));
+      out.push(emitPublication(this.io, request, checked, d.path));
     }
     return out;
   }

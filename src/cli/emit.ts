@@ -1,8 +1,8 @@
 /**
- * Emitting one department's publication during a roll-up build: derive the model,
- * render html and md, serialise json, and write each file atomically under the output
- * folder, at the department's path relative to the roll-up (d0001/budget.budget →
- * OUT/d0001/budget.html). Runs in the main thread or in a worker.
+ * Emitting one budget's publication: derive the model, render html and md, serialise
+ * json, and write each file atomically under the output folder, at the budget's path
+ * relative to its root (a roll-up's department d0001/budget.budget → OUT/d0001/budget.html;
+ * a budget built on its own → OUT/<name>.html). Runs in the main thread or in a worker.
  */
 import * as path from "node:path";
 import type { CheckResult } from "../check/check.js";
@@ -30,33 +30,29 @@ export interface Emitted {
   readonly base: string;
 }
 
-/** Where a department's publication goes, relative to the output folder, without extension. */
+/**
+ * Where a publication goes, relative to the output folder, without extension. Includes
+ * are resolved below their root (load.ts), so `file` is below `root`; should it not be,
+ * ".." segments are dropped rather than leaving the output folder.
+ */
 export function outputBase(root: string, file: string): string {
   const rel = path.posix.relative(root, file).replace(/\.budget$/, "");
-  // A department outside the roll-up's folder keeps only its path below the last "..".
   return rel
     .split("/")
     .filter((p) => p !== ".." && p !== "." && p !== "")
     .join("/");
 }
 
-export class Emitter {
-  private constructor(private readonly request: EmitRequest) {}
-
-  static for(request: EmitRequest): Emitter {
-    return new Emitter(request);
+/** Derives, renders and writes one checked budget's publication under `request.out`. */
+export function emitPublication(io: Io, request: EmitRequest, checked: CheckResult, file: string): Emitted {
+  const { out, root, formats, profile } = request;
+  const pub = derive(checked.effective, checked.catalogue);
+  const base = outputBase(root, file);
+  const files: string[] = [];
+  for (const f of formats) {
+    const target = path.join(out, `${base}.${f}`);
+    io.writeFile(target, f === "json" ? toJson(pub) : renderDocument(pub, profile, f));
+    files.push(target);
   }
-
-  emit(io: Io, checked: CheckResult, file: string): Emitted {
-    const { out, root, formats, profile } = this.request;
-    const pub = derive(checked.effective, checked.catalogue);
-    const base = outputBase(root, file);
-    const files: string[] = [];
-    for (const f of formats) {
-      const target = path.join(out, `${base}.${f}`);
-      io.writeFile(target, f === "json" ? toJson(pub) : renderDocument(pub, profile, f));
-      files.push(target);
-    }
-    return { files, base };
-  }
+  return { files, base };
 }

@@ -21,13 +21,6 @@ export const NO_BROWSER = {
 
 export type PdfResult = { ok: true; pdf: Uint8Array } | { ok: false; error: string };
 
-/** Prints HTML documents to A4 PDFs, one per document, in one browser. */
-export async function htmlToPdf(htmls: readonly string[], browserPath: string): Promise<PdfResult[]> {
-  const out: PdfResult[] = [];
-  await printEach(browserPath, htmls.length, (i) => htmls[i]!, (i, r) => (out[i] = r));
-  return out;
-}
-
 /**
  * Prints `count` documents in one browser, asking for each document's html only when it
  * is its turn and handing each result over at once, so that a roll-up of a thousand
@@ -36,11 +29,16 @@ export async function htmlToPdf(htmls: readonly string[], browserPath: string): 
  */
 export async function printEach(browserPath: string, count: number, html: (i: number) => string, done: (i: number, r: PdfResult) => void): Promise<void> {
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: browserPath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  // Playwright's launch error carries its whole call log: the first line says what failed.
+  const browser = await chromium
+    .launch({
+      executablePath: browserPath,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    })
+    .catch((e: Error) => {
+      throw new Error(`cannot start the browser ${browserPath}: ${e.message.split("\n")[0]}`);
+    });
   try {
     for (let i = 0; i < count; i++) {
       const doc = html(i);
