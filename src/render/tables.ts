@@ -339,13 +339,18 @@ function capital({ pub, l }: Ctx): Built {
   return { grid: grid(8, head, body), empty: t9.empty };
 }
 
+/** The two header rows of 表十 and 表十一: the row label, then 预算数 by 财政拨款 source. */
+function budgetByFiscalHead(l: Ctx["l"], first: string): Row[] {
+  return [
+    { cells: [h(l(first), { rowspan: 2 }), h(l("budget"), { colspan: 4 })] },
+    { cells: [h(l("total")), h(l("general")), h(l("fund")), h(l("capital"))] },
+  ];
+}
+
 /** 表十 “三公”经费支出预算表: six rows in print order. */
 function threePublic({ pub, l }: Ctx): Built {
   const t10 = pub.tables.t10;
-  const head: Row[] = [
-    { cells: [h(l("item"), { rowspan: 2 }), h(l("budget"), { colspan: 4 })] },
-    { cells: [h(l("total")), h(l("general")), h(l("fund")), h(l("capital"))] },
-  ];
+  const head = budgetByFiscalHead(l, "item");
   const body = t10.rows.map((r) => ({ cls: r.key === "total" ? "total" : r.key === "vehiclePurchase" || r.key === "vehicleOperation" ? "lvl-2" : "", cells: [t(r.label), ...fiscal(r.cells)] }));
   return { grid: grid(5, head, body), empty: t10.empty };
 }
@@ -353,10 +358,7 @@ function threePublic({ pub, l }: Ctx): Built {
 /** 表十一 机关运行经费预算表: 部门合计, then each administrative unit. */
 function adminRunning({ pub, l }: Ctx): Built {
   const t11 = pub.tables.t11;
-  const head: Row[] = [
-    { cells: [h(l("unit"), { rowspan: 2 }), h(l("budget"), { colspan: 4 })] },
-    { cells: [h(l("total")), h(l("general")), h(l("fund")), h(l("capital"))] },
-  ];
+  const head = budgetByFiscalHead(l, "unit");
   const body: Row[] = [
     { cls: "total", cells: [t(l("departmentTotal")), ...fiscal(t11.total)] },
     ...t11.units.map((u) => ({ cells: [t(u.name), ...fiscal(u.cells)] })),
