@@ -3,11 +3,12 @@
  * department budgets are each loaded and checked on their own, then the roll-up's own
  * invariants. Returns every diagnostic, sorted.
  */
-import { hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
+import { sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
 import { loadBudget, loadEntry, type SourceHost } from "../syntax/load.js";
 import { checkBudget } from "./check.js";
 import type { Catalogue } from "./catalogue/types.js";
-import { checkRollup, departmentTotals } from "./rollup.js";
+import { departmentTotals, rollupDiagnostics, type CheckedDepartment } from "./rollup.js";
+import type { Located } from "../syntax/ast.js";
 
 export interface EntryCheck {
   readonly diagnostics: Diagnostic[];
@@ -23,12 +24,12 @@ export interface EntryCheck {
 export function checkEntry(entry: string, host: SourceHost, custom?: Catalogue): EntryCheck {
   const e = loadEntry(entry, host);
   if (e.kind === "budget") return { diagnostics: checkBudget(e.loaded, custom).diagnostics, departments: 1 };
-  const all: Diagnostic[] = [];
-  const totals = e.rollup.departments.map((d) => {
-    const loaded = loadBudget(d.path, host);
-    all.push(...checkBudget(loaded, custom).diagnostics);
-    return departmentTotals(d.path, d.include, loaded.budget);
-  });
-  all.push(...checkRollup(e.rollup, totals, !hasErrors(all)));
-  return { diagnostics: sortDiagnostics(all), departments: totals.length };
+  const departments = e.rollup.departments.map((d) => checkDepartment(d, host, custom));
+  return { diagnostics: sortDiagnostics(rollupDiagnostics(e.rollup, departments)), departments: departments.length };
+}
+
+/** Loads and checks one department budget of a roll-up on its own. */
+export function checkDepartment(d: { readonly path: string; readonly include: Located<string> }, host: SourceHost, custom?: Catalogue): CheckedDepartment {
+  const loaded = loadBudget(d.path, host);
+  return { diagnostics: checkBudget(loaded, custom).diagnostics, totals: departmentTotals(d.path, d.include, loaded.budget) };
 }

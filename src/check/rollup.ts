@@ -3,7 +3,7 @@
  * then the roll-up's own invariants: no department is included twice (by its code), and
  * each control total the roll-up declares equals the sum over its departments.
  */
-import { bi, diag, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
+import { bi, diag, hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
 import { sub, sum, wanGrouped, type Fen } from "../base/money.js";
 import type { Span } from "../base/source.js";
 import type { Budget, Source } from "../syntax/ast.js";
@@ -18,6 +18,12 @@ export interface DepartmentTotals {
   /** 收入总计 (本年收入 + 上年结转) and 本年收入 by source. */
   readonly incomeTotal: Fen;
   readonly bySource: ReadonlyMap<Source, Fen>;
+}
+
+/** One department of a roll-up, checked on its own. */
+export interface CheckedDepartment {
+  readonly diagnostics: Diagnostic[];
+  readonly totals: DepartmentTotals;
 }
 
 /** The totals of one department budget: 收入总计 and current-year income by source. */
@@ -84,4 +90,13 @@ export function checkRollup(r: LoadedRollup, departments: readonly DepartmentTot
     for (const a of control.bySource) compare({ zh: a.source, en: a.source }, { fen: a.money.fen, span: a.money.span }, sum(departments.map((d) => d.bySource.get(a.source) ?? 0)));
   }
   return sortDiagnostics(out);
+}
+
+/**
+ * Every diagnostic of a checked roll-up: its departments' own, then the roll-up's. The
+ * control totals are compared only when no department has an error (see checkRollup).
+ */
+export function rollupDiagnostics(r: LoadedRollup, departments: readonly CheckedDepartment[]): Diagnostic[] {
+  const own = departments.flatMap((d) => d.diagnostics);
+  return [...own, ...checkRollup(r, departments.map((d) => d.totals), !hasErrors(own))];
 }

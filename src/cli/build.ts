@@ -11,10 +11,10 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics
 import { checkBudget, type CheckResult } from "../check/check.js";
 import { loadProfile, profileExtends } from "../render/profile.js";
 import { renderRollup, type LoadedProfile } from "../render/render.js";
-import type { DepartmentChecked } from "./departments.js";
+import type { CheckedDepartment } from "../check/rollup.js";
 import { emitPublication, outputBase, type Emitted, type TextFormat } from "./emit.js";
 import { DepartmentPool, jobsFor } from "./pool.js";
-import { checkRollup } from "../check/rollup.js";
+import { rollupDiagnostics } from "../check/rollup.js";
 import { rollupIndex, rollupJson } from "../model/rollup.js";
 import { loadEntry, normalisePath, type LoadedRollup } from "../syntax/load.js";
 // Builds parse every file fully: the full parser is loaded up front rather than on demand.
@@ -102,8 +102,7 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
         const r: CheckedRollup = { entry, rollup: e.rollup, pool, checked: [] };
         rollups.push(r);
         r.checked = await pool.check(e.rollup.departments);
-        for (const c of r.checked) all.push(...c.diagnostics);
-        all.push(...checkRollup(e.rollup, r.checked.map((c) => c.totals), !r.checked.some((c) => hasErrors(c.diagnostics))));
+        all.push(...rollupDiagnostics(e.rollup, r.checked));
         continue;
       }
       const checked = checkBudget(e.loaded);
@@ -170,7 +169,7 @@ interface CheckedRollup {
   readonly entry: string;
   readonly rollup: LoadedRollup;
   readonly pool: DepartmentPool;
-  checked: DepartmentChecked[];
+  checked: CheckedDepartment[];
 }
 
 /** The folder a budget's or roll-up's output paths are relative to: its own. */

@@ -5,7 +5,7 @@
  */
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
 import { checkBudget } from "../check/check.js";
-import { checkRollup } from "../check/rollup.js";
+import { rollupDiagnostics } from "../check/rollup.js";
 import { loadEntry } from "../syntax/load.js";
 import { withParser } from "../syntax/parse.js";
 import { fsHost } from "./host.js";
@@ -37,9 +37,7 @@ export async function checkCommand(io: Io, o: CheckOptions): Promise<number> {
     const departments = entry.rollup.departments;
     const pool = DepartmentPool.open(io, jobsFor(departments.length, o.jobs), custom);
     try {
-      const checked = await pool.check(departments);
-      for (const c of checked) all.push(...c.diagnostics);
-      all.push(...checkRollup(entry.rollup, checked.map((c) => c.totals), !checked.some((c) => hasErrors(c.diagnostics))));
+      all.push(...rollupDiagnostics(entry.rollup, await pool.check(departments)));
     } finally {
       await pool.close();
     }

@@ -7,10 +7,11 @@
  * not grow with the province and what is emitted is exactly what was checked.
  * Rendering is imported only when emitting: checking never loads templates or charts.
  */
-import { hasErrors, type Diagnostic } from "../base/diagnostics.js";
+import { hasErrors } from "../base/diagnostics.js";
 import { checkBudget } from "../check/check.js";
 import type { Catalogue } from "../check/catalogue/types.js";
-import { departmentTotals, type DepartmentTotals } from "../check/rollup.js";
+import { checkDepartment } from "../check/entry.js";
+import type { CheckedDepartment } from "../check/rollup.js";
 import type { Located } from "../syntax/ast.js";
 import { loadBudget, type SourceHost } from "../syntax/load.js";
 import { withParser } from "../syntax/parse.js";
@@ -24,11 +25,6 @@ export interface DepartmentRef {
   readonly include: Located<string>;
 }
 
-export interface DepartmentChecked {
-  readonly diagnostics: Diagnostic[];
-  readonly totals: DepartmentTotals;
-}
-
 export class DepartmentRunner {
   private readonly host: SourceHost;
 
@@ -40,17 +36,11 @@ export class DepartmentRunner {
   }
 
   /** Checks each department. */
-  async check(departments: readonly DepartmentRef[]): Promise<DepartmentChecked[]> {
-    const out: DepartmentChecked[] = [];
+  async check(departments: readonly DepartmentRef[]): Promise<CheckedDepartment[]> {
+    const out: CheckedDepartment[] = [];
     // One department at a time: one that needs the full parser is the only one run twice.
     for (const d of departments) {
-      out.push(
-        await withParser(() => {
-          const loaded = loadBudget(d.path, this.host);
-          const checked = checkBudget(loaded, this.custom);
-          return { diagnostics: checked.diagnostics, totals: departmentTotals(d.path, d.include, loaded.budget) };
-        }),
-      );
+      out.push(await withParser(() => checkDepartment(d, this.host, this.custom)));
     }
     return out;
   }

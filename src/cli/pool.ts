@@ -17,7 +17,8 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Catalogue } from "../check/catalogue/types.js";
-import { DepartmentRunner, type DepartmentChecked, type DepartmentRef } from "./departments.js";
+import type { CheckedDepartment } from "../check/rollup.js";
+import { DepartmentRunner, type DepartmentRef } from "./departments.js";
 import type { EmitRequest, Emitted } from "./emit.js";
 import type { Io } from "./io.js";
 
@@ -131,7 +132,7 @@ export class DepartmentPool {
     return new DepartmentPool([local, ...workers]);
   }
 
-  check(departments: readonly DepartmentRef[]): Promise<DepartmentChecked[]> {
+  check(departments: readonly DepartmentRef[]): Promise<CheckedDepartment[]> {
     return this.spread(departments, (ds) => ({ kind: "check", departments: ds }));
   }
 
