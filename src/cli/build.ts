@@ -33,7 +33,7 @@ export interface BuildOptions {
   profile: string;
   templates?: string;
   lang: Lang;
-  /** Threads for the departments of a roll-up; by default one per core. */
+  /** Threads for the departments of a roll-up; by default pool.ts's jobsFor decides. */
   jobs?: number;
 }
 

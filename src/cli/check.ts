@@ -1,7 +1,9 @@
 /**
  * `yusuan check FILE…`: load each budget with its includes, run the checker, print the
  * diagnostics. Writes nothing. Exit 0 when no errors (warnings allowed), 1 otherwise.
- * The departments of a roll-up are checked in parallel (pool.ts).
+ * The departments of a roll-up are checked through the department pool (pool.ts), which
+ * is loaded only for a roll-up: a one-budget check starts no threads and loads no
+ * worker code.
  */
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
 import { checkBudget } from "../check/check.js";
@@ -12,14 +14,13 @@ import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
 import { diagnosticsJson, diagnosticsText, type Lang } from "./report.js";
 import { loadCatalogueOption } from "./catalogue.js";
-import { DepartmentPool, jobsFor } from "./pool.js";
 
 export interface CheckOptions {
   files: string[];
   format: "text" | "json";
   lang: Lang;
   catalogue?: string;
-  /** Threads for the departments of a roll-up; by default one per core. */
+  /** Threads for the departments of a roll-up; by default pool.ts's jobsFor decides. */
   jobs?: number;
 }
 
@@ -35,6 +36,7 @@ export async function checkCommand(io: Io, o: CheckOptions): Promise<number> {
       continue;
     }
     const departments = entry.rollup.departments;
+    const { DepartmentPool, jobsFor } = await import("./pool.js");
     const pool = DepartmentPool.open(io, jobsFor(departments.length, o.jobs), custom);
     try {
       all.push(...rollupDiagnostics(entry.rollup, await pool.check(departments)));
