@@ -3,7 +3,7 @@
  * bundle's metafile and hold `check`, the command run on every save, to what it needs:
  * its static import closure holds no parser generator (Chevrotain, only for text the fast
  * parser rejects), no zod (only for a --catalogue file), and no templates, charts, JSON
- * model or browser code. `npm test` builds the bundle first.
+ * model, browser code or roll-up threads. `npm test` builds the bundle first.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";

@@ -25,6 +25,9 @@ export interface DepartmentRef {
   readonly include: Located<string>;
 }
 
+/** What a runner is asked to do with its slice of departments. */
+export type Job = { readonly kind: "check"; readonly departments: DepartmentRef[] } | { readonly kind: "emit"; readonly departments: DepartmentRef[]; readonly request: EmitRequest };
+
 export class DepartmentRunner {
   private readonly host: SourceHost;
 
@@ -33,6 +36,10 @@ export class DepartmentRunner {
     private readonly custom?: Catalogue,
   ) {
     this.host = fsHost(io);
+  }
+
+  run(job: Job): Promise<CheckedDepartment[] | Emitted[]> {
+    return job.kind === "check" ? this.check(job.departments) : this.emit(job.departments, job.request);
   }
 
   /** Checks each department. */

@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Catalogue } from "../check/catalogue/types.js";
 import type { CheckedDepartment } from "../check/rollup.js";
-import { DepartmentRunner, type DepartmentRef } from "./departments.js";
+import { DepartmentRunner, type DepartmentRef, type Job } from "./departments.js";
 import type { EmitRequest, Emitted } from "./emit.js";
 import type { Io } from "./io.js";
 
@@ -26,10 +26,7 @@ export interface WorkerInit {
   /** A --catalogue file as the main thread read and validated it: its path and parsed JSON. */
   readonly catalogue?: { readonly path: string; readonly json: unknown };
 }
-export type WorkerRequest =
-  | { readonly kind: "check"; readonly id: number; readonly departments: DepartmentRef[] }
-  | { readonly kind: "emit"; readonly id: number; readonly departments: DepartmentRef[]; readonly request: EmitRequest }
-  | { readonly kind: "stop"; readonly id: number };
+export type WorkerRequest = Job & { readonly id: number };
 export type WorkerReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string };
 
 /** Below this many departments a roll-up is checked in the main thread alone. */
@@ -50,14 +47,14 @@ export function jobsFor(departments: number, requested?: number): number {
 }
 
 interface Executor {
-  call<T>(req: Omit<Extract<WorkerRequest, { kind: "check" }>, "id"> | Omit<Extract<WorkerRequest, { kind: "emit" }>, "id">): Promise<T>;
+  call<T>(job: Job): Promise<T>;
   close(): Promise<void>;
 }
 
 class LocalExecutor implements Executor {
   constructor(private readonly runner: DepartmentRunner) {}
-  call<T>(req: Parameters<Executor["call"]>[0]): Promise<T> {
-    return (req.kind === "check" ? this.runner.check(req.departments) : this.runner.emit(req.departments, req.request)) as Promise<T>;
+  call<T>(job: Job): Promise<T> {
+    return this.runner.run(job) as Promise<T>;
   }
   async close(): Promise<void> {}
 }
@@ -88,7 +85,7 @@ class WorkerExecutor implements Executor {
     this.worker.on("exit", (code) => fail(this.failure ?? new Error(`a worker stopped with exit code ${code}`)));
   }
 
-  call<T>(req: Parameters<Executor["call"]>[0]): Promise<T> {
+  call<T>(req: Job): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
@@ -144,7 +141,7 @@ export class DepartmentPool {
     return Promise.all(this.executors.map((e) => e.close()));
   }
 
-  private async spread<R>(departments: readonly DepartmentRef[], req: (ds: DepartmentRef[]) => Parameters<Executor["call"]>[0]): Promise<R[]> {
+  private async spread<R>(departments: readonly DepartmentRef[], req: (ds: DepartmentRef[]) => Job): Promise<R[]> {
     const parts = slices(departments, this.executors.length);
     // The workers' requests go out first: the main thread's own slice then runs while they work.
     const results: Promise<R[]>[] = new Array(parts.length);

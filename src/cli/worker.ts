@@ -1,6 +1,6 @@
 /**
  * A worker thread of the department pool (pool.ts). It owns a DepartmentRunner and
- * answers the main thread's requests, one at a time, until told to stop. Messages are
+ * answers the main thread's requests until the pool terminates it. Messages are
  * plain data: department paths in, diagnostics, totals and written file names out.
  */
 import { parentPort, workerData } from "node:worker_threads";
@@ -21,16 +21,10 @@ async function start(): Promise<void> {
   const runner = new DepartmentRunner(nodeIo(), custom);
   port.on("message", (req: WorkerRequest) => {
     const reply = (r: WorkerReply) => port.postMessage(r);
-    const run = async () => {
-      try {
-        if (req.kind === "check") reply({ id: req.id, ok: true, value: await runner.check(req.departments) });
-        else if (req.kind === "emit") reply({ id: req.id, ok: true, value: await runner.emit(req.departments, req.request) });
-        else port.close();
-      } catch (e) {
-        reply({ id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) });
-      }
-    };
-    void run();
+    runner.run(req).then(
+      (value) => reply({ id: req.id, ok: true, value }),
+      (e: unknown) => reply({ id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) }),
+    );
   });
 }
 
