@@ -17,7 +17,7 @@
 import { add, Dec, percent, sub, sum, type Fen } from "../base/money.js";
 import type { Catalogue, UnitKindKey } from "../check/catalogue/types.js";
 import type * as A from "../syntax/ast.js";
-import { FISCAL_KEYS, SOURCE_KEYS } from "./keys.js";
+import { FISCAL_KEYS, SOURCE_KEY, SOURCE_KEYS } from "./keys.js";
 import type {
   AssetsModel,
   CategoryCount,
@@ -51,15 +51,6 @@ import type {
 /* ------------------------------------------------------------------------------------ */
 /* Constants of the format                                                                */
 /* ------------------------------------------------------------------------------------ */
-
-/** The short key of each funding source. */
-export const SOURCE_KEY: Readonly<Record<A.Source, SourceKey>> = {
-  一般公共预算: "general",
-  政府性基金预算: "fund",
-  国有资本经营预算: "capital",
-  财政专户管理资金: "specialAccount",
-  单位资金: "unitFunds",
-};
 
 const SOURCE_OF_KEY: Readonly<Record<SourceKey, A.Source>> = {
   general: "一般公共预算",

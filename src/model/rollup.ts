@@ -8,8 +8,7 @@ import { z } from "zod";
 import { sub, sum, type Fen } from "../base/money.js";
 import type { DepartmentTotals } from "../check/rollup.js";
 import type { Rollup } from "../syntax/ast.js";
-import { SOURCE_KEY } from "./derive.js";
-import { SOURCE_KEYS, type SourceKey } from "./keys.js";
+import { SOURCE_KEY, SOURCE_KEYS, type SourceKey } from "./keys.js";
 import { BySource, Wan } from "./types.js";
 
 export const RollupDepartment = z.object({

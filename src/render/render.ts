@@ -4,7 +4,9 @@
  * the templates arrive as strings (the CLI reads them), nothing is read or written here,
  * and the same input gives the same bytes.
  */
+import { SOURCE_KEY } from "../model/keys.js";
 import type { RollupIndex } from "../model/rollup.js";
+import { SOURCES } from "../syntax/ast.js";
 import type { Publication } from "../model/types.js";
 import { createEngine, type Engine } from "./handlebars.js";
 import type { LoadedProfile } from "./profile.js";
@@ -54,13 +56,8 @@ export interface RollupView {
   readonly total: readonly string[];
 }
 
-const ROLLUP_SOURCES = [
-  ["general", "一般公共预算"],
-  ["fund", "政府性基金预算"],
-  ["capital", "国有资本经营预算"],
-  ["specialAccount", "财政专户管理资金"],
-  ["unitFunds", "单位资金"],
-] as const;
+/** The five sources in print order, each with its key in the model. */
+const ROLLUP_SOURCES = SOURCES.map((s) => [SOURCE_KEY[s], s] as const);
 
 /**
  * A link to a file below the index, safe in an HTML attribute and a Markdown link: each
