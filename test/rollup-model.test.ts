@@ -7,7 +7,7 @@ import type { DepartmentTotals } from "../src/check/rollup.js";
 import { outputBase } from "../src/cli/emit.js";
 import { jobsFor, slices } from "../src/cli/pool.js";
 import { rollupIndex, rollupJson, RollupIndex } from "../src/model/rollup.js";
-import { relativeHref } from "../src/render/render.js";
+import { relativeHref } from "../src/render/view.js";
 import type { Rollup } from "../src/syntax/ast.js";
 
 const span = { file: "p.budget", start: 0, end: 0 };

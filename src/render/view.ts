@@ -12,8 +12,11 @@
  * templates through the `md` helper.
  */
 import { wanGrouped, type Fen } from "../base/money.js";
+import { SOURCE_KEY } from "../model/keys.js";
+import type { RollupIndex } from "../model/rollup.js";
 import type { Chart, Compared, Publication } from "../model/types.js";
 import { pieSvg, slicesOf } from "./charts.js";
+import { SOURCES } from "../syntax/ast.js";
 import { overallFormView, projectFormView, type FormView } from "./forms.js";
 import type { Headings, HeadingKey, LoadedProfile } from "./profile.js";
 import { fill, tableView, type TableView } from "./tables.js";
@@ -334,5 +337,51 @@ export function buildView(pub: Publication, profile: LoadedProfile, format: Form
       general: chartView("chart-general", pub.charts.general, format),
       threePublic: chartView("chart-three-public", pub.charts.threePublic, format),
     },
+  };
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* The index of a roll-up build                                                          */
+/* ------------------------------------------------------------------------------------ */
+
+/** The view of a roll-up index: every figure formatted, every link with its extension. */
+export interface RollupView {
+  readonly title: string;
+  readonly profile: string;
+  readonly name: string;
+  readonly count: string;
+  readonly header: readonly string[];
+  readonly rows: readonly { readonly code: string; readonly name: string; readonly href: string; readonly cells: readonly string[] }[];
+  readonly total: readonly string[];
+}
+
+/** The five sources in print order, each with its key in the model. */
+const ROLLUP_SOURCES = SOURCES.map((s) => [SOURCE_KEY[s], s] as const);
+
+/**
+ * A link to a file below the index, safe in an HTML attribute and a Markdown link: each
+ * path segment percent-encoded (parentheses too, which end a Markdown link), after "./"
+ * so that no segment reads as a URL scheme ("javascript:").
+ */
+export function relativeHref(path: string): string {
+  return "./" + path.split("/").map((s) => encodeURIComponent(s).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+}
+
+/** `links` is the extension the department links point to: the format's own, or pdf for the index printed to PDF. */
+export function rollupView(index: RollupIndex, profile: LoadedProfile, format: Format, links: string = format): RollupView {
+  const cells = (r: { incomeTotal: number; bySource: Readonly<Record<(typeof ROLLUP_SOURCES)[number][0], number>>; carryover: number }) => [
+    money(r.incomeTotal),
+    ...ROLLUP_SOURCES.map(([k]) => money(r.bySource[k])),
+    money(r.carryover),
+  ];
+  const year = index.year !== undefined ? `${index.year}年` : "";
+  return {
+    title: `${index.name}${year}部门预算公开`,
+    profile: profile.name,
+    name: index.name,
+    count: String(index.departments.length),
+    header: ["部门编码", "部门名称", "收入总计", ...ROLLUP_SOURCES.map(([, zh]) => zh), "上年结转"],
+    rows: index.departments.map((d) => ({ code: d.code, name: d.name, href: relativeHref(`${d.link}.${links}`), cells: cells(d) })),
+    total: cells(index.totals),
   };
 }
