@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Generates src/check/catalogue/builtin-<year>.ts from data/classification/<year>/catalogue.json
+ * Generates src/catalogue/builtin-<year>.ts from data/classification/<year>/catalogue.json
  * for every year directory that has one. The TypeScript modules exist because tsconfig's
  * rootDir is src, so the compiled code cannot import JSON from outside it. Run
  * `node scripts/gen-catalogue.mjs` after editing a catalogue; with `--check` it changes
@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = join(root, "data", "classification");
-const outDir = join(root, "src", "check", "catalogue");
+const outDir = join(root, "src", "catalogue");
 const check = process.argv.includes("--check");
 
 let stale = 0;

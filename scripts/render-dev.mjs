@@ -6,7 +6,7 @@
 // the CLI should: templates/<name>/ after the profile it extends, then DIR's overrides.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { builtinCatalogue } from "../dist/check/catalogue/catalogue.js";
+import { builtinCatalogue } from "../dist/catalogue/catalogue.js";
 import { derive } from "../dist/model/derive.js";
 import { loadProfile, profileExtends } from "../dist/render/profile.js";
 import { renderDocument } from "../dist/render/render.js";

@@ -48,7 +48,7 @@ describe("the bundle", () => {
 
   it("loads the full parser and the catalogue schema lazily, as their own chunks", () => {
     const parser = outputOf("dist/syntax/parser.js");
-    const file = outputOf("dist/check/catalogue/file.js");
+    const file = outputOf("dist/catalogue/file.js");
     const lazily = Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.kind === "dynamic-import").map((i) => i.path));
     expect(lazily).toContain(parser);
     expect(lazily).toContain(file);

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
-import { BUILTIN_CATALOGUE_YEARS, builtinCatalogue } from "../src/check/catalogue/catalogue.js";
-import { catalogueFromJson } from "../src/check/catalogue/file.js";
-import { BUILTIN_2024 } from "../src/check/catalogue/builtin-2024.js";
-import type { Catalogue } from "../src/check/catalogue/types.js";
+import { BUILTIN_CATALOGUE_YEARS, builtinCatalogue } from "../src/catalogue/catalogue.js";
+import { catalogueFromJson } from "../src/catalogue/file.js";
+import { BUILTIN_2024 } from "../src/catalogue/builtin-2024.js";
+import type { Catalogue } from "../src/catalogue/types.js";
 
 const jsonPath = new URL("../data/classification/2024/catalogue.json", import.meta.url);
 const json2024: unknown = JSON.parse(readFileSync(jsonPath, "utf8"));

@@ -7,8 +7,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { builtinCatalogue } from "../src/check/catalogue/catalogue.js";
-import type { Catalogue } from "../src/check/catalogue/types.js";
+import { builtinCatalogue } from "../src/catalogue/catalogue.js";
+import type { Catalogue } from "../src/catalogue/types.js";
 import {
   attachForms,
   attributeLabel,

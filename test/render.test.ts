@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtinCatalogue } from "../src/check/catalogue/catalogue.js";
+import { builtinCatalogue } from "../src/catalogue/catalogue.js";
 import { derive } from "../src/model/derive.js";
 import type { Compared, Publication } from "../src/model/types.js";
 import { amt, blank, grid, h, t } from "../src/render/grid.js";

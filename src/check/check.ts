@@ -9,8 +9,8 @@ import type { Budget } from "../syntax/ast.js";
 import type { Loaded } from "../syntax/load.js";
 import { derive } from "../model/derive.js";
 import { lastYearFigures, withLastYear, type LastYearFigures } from "../model/last-year.js";
-import { builtinCatalogue } from "./catalogue/catalogue.js";
-import type { Catalogue } from "./catalogue/types.js";
+import { builtinCatalogue } from "../catalogue/catalogue.js";
+import type { Catalogue } from "../catalogue/types.js";
 import type { RuleContext } from "./rule.js";
 import { RULES } from "./rules/index.js";
 

@@ -6,7 +6,7 @@
 import { sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
 import { loadBudget, loadEntry, type SourceHost } from "../syntax/load.js";
 import { checkBudget } from "./check.js";
-import type { Catalogue } from "./catalogue/types.js";
+import type { Catalogue } from "../catalogue/types.js";
 import { departmentTotals, rollupDiagnostics, type CheckedDepartment } from "./rollup.js";
 import type { Located } from "../syntax/ast.js";
 

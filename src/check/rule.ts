@@ -6,7 +6,7 @@
 import type { Diagnostic, Severity } from "../base/diagnostics.js";
 import type { Budget } from "../syntax/ast.js";
 import type { LastYearFigures } from "../model/last-year.js";
-import type { Catalogue } from "./catalogue/types.js";
+import type { Catalogue } from "../catalogue/types.js";
 
 export interface RuleContext {
   readonly budget: Budget;

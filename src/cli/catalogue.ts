@@ -3,7 +3,7 @@
  * JSON file. Problems with the file are usage errors (exit 2), told plainly. The file's
  * schema (zod) is loaded only when the option is given.
  */
-import type { Catalogue } from "../check/catalogue/types.js";
+import type { Catalogue } from "../catalogue/types.js";
 import type { Io } from "./io.js";
 import type { Lang } from "./report.js";
 
@@ -33,7 +33,7 @@ export async function loadCatalogueOption(io: Io, path: string | undefined, lang
 }
 
 async function catalogueFromFile(io: Io, json: unknown, path: string, lang: Lang): Promise<Catalogue | "usage"> {
-  const { catalogueFromJson } = await import("../check/catalogue/file.js");
+  const { catalogueFromJson } = await import("../catalogue/file.js");
   const r = catalogueFromJson(json, path);
   if (!r.catalogue) {
     io.err((lang === "zh" ? `yusuan: 分类目录文件 ${path} 有误：\n` : `yusuan: the catalogue file ${path} has problems:\n`) + r.problems.map((p) => `  - ${p}\n`).join(""));

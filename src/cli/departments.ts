@@ -9,7 +9,7 @@
  */
 import { hasErrors } from "../base/diagnostics.js";
 import { checkBudget } from "../check/check.js";
-import type { Catalogue } from "../check/catalogue/types.js";
+import type { Catalogue } from "../catalogue/types.js";
 import { checkDepartment } from "../check/entry.js";
 import type { CheckedDepartment } from "../check/rollup.js";
 import type { Located } from "../syntax/ast.js";

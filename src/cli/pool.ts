@@ -16,7 +16,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Catalogue } from "../check/catalogue/types.js";
+import type { Catalogue } from "../catalogue/types.js";
 import type { CheckedDepartment } from "../check/rollup.js";
 import { DepartmentRunner, type DepartmentRef, type Job } from "./departments.js";
 import type { EmitRequest, Emitted } from "./emit.js";

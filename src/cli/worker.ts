@@ -15,7 +15,7 @@ async function start(): Promise<void> {
   let custom;
   if (init.catalogue) {
     // The JSON the main thread read and validated: every thread checks against the same catalogue.
-    const { catalogueFromJson } = await import("../check/catalogue/file.js");
+    const { catalogueFromJson } = await import("../catalogue/file.js");
     custom = catalogueFromJson(init.catalogue.json, init.catalogue.path).catalogue;
   }
   const runner = new DepartmentRunner(nodeIo(), custom);

@@ -15,7 +15,7 @@
  * figure, so the two can never disagree about how a figure is made.
  */
 import { add, Dec, percent, sub, sum, type Fen } from "../base/money.js";
-import type { Catalogue, UnitKindKey } from "../check/catalogue/types.js";
+import type { Catalogue, UnitKindKey } from "../catalogue/types.js";
 import type * as A from "../syntax/ast.js";
 import { FISCAL_KEYS, SOURCE_KEY, SOURCE_KEYS } from "./keys.js";
 import type {

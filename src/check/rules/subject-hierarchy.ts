@@ -4,7 +4,7 @@
  * 款 within its 类.
  */
 import { bi, diag } from "../../base/diagnostics.js";
-import type { Catalogue } from "../catalogue/types.js";
+import type { Catalogue } from "../../catalogue/types.js";
 import { MAX_RELATED } from "../facts.js";
 import { ECONOMIC_SHAPE, economicCodes, FUNCTIONAL_SHAPE, functionalCodes, type CodeUse } from "../subjects.js";
 import type { Rule, RuleContext } from "../rule.js";

@@ -5,11 +5,11 @@
  * built lazily here; a budget office's own file is first validated by file.ts. This
  * module is pure: it reads no files and writes nothing.
  */
-import { invariant } from "../../base/invariant.js";
+import { invariant } from "../base/invariant.js";
 import type { Catalogue, EconomicSubject, FunctionalSubject, UnitKindKey } from "./types.js";
 import type { CatalogueFile } from "./file.js";
 import { BUILTIN_2024 } from "./builtin-2024.js";
-import type { ThreePublicItem } from "../../syntax/ast.js";
+import type { ThreePublicItem } from "../syntax/ast.js";
 
 export const UNIT_KINDS = ["行政单位", "参公事业单位", "事业单位"] as const satisfies readonly UnitKindKey[];
 export const THREE_PUBLIC_ITEMS = ["因公出国", "公务接待", "公务用车购置", "公务用车运行维护"] as const satisfies readonly ThreePublicItem[];

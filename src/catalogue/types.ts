@@ -4,7 +4,7 @@
  * economic subjects are 人员经费, 公用经费 and each 三公 item. Catalogues are data,
  * keyed by fiscal year; a budget office can supply its own (see catalogue.ts).
  */
-import type { ThreePublicItem } from "../../syntax/ast.js";
+import type { ThreePublicItem } from "../syntax/ast.js";
 
 export type FunctionalLevel = "类" | "款" | "项";
 
