@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../src/check/rules/index.js";
+import { CODES } from "../src/cli/codes.js";
 import { fixtureDirs, FIXTURES } from "./helpers/fixtures.js";
 
 function walk(dir: string): string[] {
@@ -20,21 +21,44 @@ function walk(dir: string): string[] {
 
 const sources = walk("src").filter((f) => f.endsWith(".ts"));
 
-/** Codes emitted with diag("code", …) and codes declared by rules. */
+/** Every declared code, from the index (cli/codes.ts). */
 function emittedCodes(): Set<string> {
-  const codes = new Set<string>();
-  for (const f of sources) {
-    const t = fs.readFileSync(f, "utf8");
-    for (const m of t.matchAll(/diag\(\s*"([a-z0-9-]+)"/g)) codes.add(m[1]!);
-    for (const m of t.matchAll(/\bcode:\s*"([a-z0-9-]+)"/g)) if (f.includes(`${path.sep}rules${path.sep}`)) codes.add(m[1]!);
-  }
-  for (const r of RULES) codes.add(r.code);
-  return codes;
+  return new Set(CODES.map((c) => c.code));
+}
+
+/** Where a code is raised: its rule's file, or the files that call `.diag("code"` of a table. */
+function raisedIn(code: string): string[] {
+  if (RULES.some((r) => r.code === code)) return [`src/check/rules/${code}.ts`];
+  const re = new RegExp(`\\.diag\\(\\s*"${code}"`);
+  return sources.filter((f) => re.test(fs.readFileSync(f, "utf8"))).map((f) => f.split(path.sep).join("/")).sort();
+}
+
+/** The generated table of every code: docs/diagnostics/README.md. */
+function codeIndex(): string {
+  const rows = CODES.map((c) => {
+    const sev = [c.severity, ...(c.alsoAs ?? [])].join(" / ");
+    const where = raisedIn(c.code).map((f) => `\`${f}\``).join(", ");
+    return `| [${c.code}](${c.code}.md) | ${sev} | ${c.stage} | ${where} | \`test/fixtures/diagnostics/${c.code}/\` |`;
+  });
+  return [
+    "# Diagnostic codes",
+    "",
+    "Every code yusuan reports, in pipeline order: its severity, the stage that raises it, the",
+    "source file where it is raised, its fixtures and its explanation (`yusuan explain CODE`).",
+    "A code is declared once, where it is raised (a stage's `codeTable`, or a checker rule);",
+    "this table is generated from those declarations by `test/meta.test.ts`",
+    "(`UPDATE_GOLDEN=1 npx vitest run test/meta.test.ts` rewrites it).",
+    "",
+    "| code | severity | stage | raised in | fixtures |",
+    "|---|---|---|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
 }
 
 describe("diagnostic codes", () => {
   const codes = [...emittedCodes()].sort();
-  const docs = fs.readdirSync("docs/diagnostics").filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3));
+  const docs = fs.readdirSync("docs/diagnostics").filter((f) => f.endsWith(".md") && f !== "README.md").map((f) => f.slice(0, -3));
   const dirs = fixtureDirs();
 
   it("are kebab-case", () => {
@@ -50,6 +74,21 @@ describe("diagnostic codes", () => {
       return !files.some((f) => /^bad-.*\.budget$/.test(f)) || !files.some((f) => /^ok-.*\.budget$/.test(f));
     });
     expect(missing).toEqual([]);
+  });
+  it("are declared once each", () => {
+    expect(CODES.length).toBe(new Set(CODES.map((c) => c.code)).size);
+  });
+  it("have explanations that state their declared severity and stage", () => {
+    for (const c of CODES) {
+      const doc = fs.readFileSync(`docs/diagnostics/${c.code}.md`, "utf8");
+      const sev = [c.severity, ...(c.alsoAs ?? [])].join(" / ");
+      expect(doc, c.code).toContain(`**Severity:** ${sev} · **Stage:** ${c.stage}`);
+    }
+  });
+  it("are indexed in docs/diagnostics/README.md, generated from their declarations", () => {
+    const want = codeIndex();
+    if (process.env["UPDATE_GOLDEN"] === "1") fs.writeFileSync("docs/diagnostics/README.md", want);
+    expect(fs.readFileSync("docs/diagnostics/README.md", "utf8")).toBe(want);
   });
   it("have no orphan explanations or fixtures", () => {
     expect(docs.filter((d) => !codes.includes(d))).toEqual([]);

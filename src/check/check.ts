@@ -4,14 +4,15 @@
  * every rule of rules/index.ts in order, and returns the diagnostics of loading and
  * checking together, sorted. It never throws on bad input.
  */
-import { bi, diag, hasErrors, sortDiagnostics, type Diagnostic, type Result } from "../base/diagnostics.js";
+import { bi, diagnosticOf, hasErrors, sortDiagnostics, type Diagnostic, type Result } from "../base/diagnostics.js";
+import { CHECKING_CODES } from "./codes.js";
 import type { Budget } from "../syntax/ast.js";
 import type { Loaded } from "../syntax/load.js";
 import { derive } from "../model/derive.js";
 import { lastYearFigures, withLastYear, type LastYearFigures } from "../model/last-year.js";
 import { builtinCatalogue } from "../catalogue/catalogue.js";
 import type { Catalogue } from "../catalogue/types.js";
-import type { RuleContext } from "./rule.js";
+import { ruleSpec, type RuleContext } from "./rule.js";
 import { RULES } from "./rules/index.js";
 
 /** The year of the built-in catalogue used when a budget's own year has none. */
@@ -41,10 +42,7 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue): CheckResult {
   if (!custom) {
     if (year !== undefined && catalogue.year !== year && budget.department?.year) {
       diagnostics.push(
-        diag(
-          "catalogue-year",
-          "warning",
-          budget.department.year.span,
+        CHECKING_CODES.diag("catalogue-year", budget.department.year.span,
           bi(`没有 ${year} 年的内置分类目录，改用 ${catalogue.description}`, `there is no built-in catalogue for ${year}; using ${catalogue.description}`),
           { hint: bi("用 --catalogue 指定本年度的分类目录文件", "name this year's catalogue file with --catalogue") },
         ),
@@ -58,7 +56,7 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue): CheckResult {
     const errors = prev.diagnostics.filter((d) => d.severity === "error").length;
     if (errors) {
       diagnostics.push(
-        diag("last-year-budget", "error", source.span, bi(`上年预算 ${source.value} 有 ${errors} 个错误，不能用来比较`, `last year's budget ${source.value} has ${errors} error(s) and cannot be compared with`), {
+        CHECKING_CODES.diag("last-year-budget", source.span, bi(`上年预算 ${source.value} 有 ${errors} 个错误，不能用来比较`, `last year's budget ${source.value} has ${errors} error(s) and cannot be compared with`), {
           hint: bi(`先运行 yusuan check ${loaded.lastYear.files[0]?.path ?? source.value}`, `run yusuan check ${loaded.lastYear.files[0]?.path ?? source.value} first`),
         }),
       );
@@ -67,15 +65,16 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue): CheckResult {
     }
   }
   const figuresRead = !hasErrors(loaded.diagnostics);
-  const ctx: RuleContext = {
-    budget,
-    catalogue,
-    catalogueIsBuiltin: !custom,
-    ...(lastYear ? { lastYear } : {}),
-    report: (d) => diagnostics.push(d),
-  };
   for (const rule of RULES) {
     if (rule.needsAllFigures && !figuresRead) continue;
+    const spec = ruleSpec(rule);
+    const ctx: RuleContext = {
+      budget,
+      catalogue,
+      catalogueIsBuiltin: !custom,
+      ...(lastYear ? { lastYear } : {}),
+      report: (span, message, extra) => diagnostics.push(diagnosticOf(spec, span, message, extra)),
+    };
     rule.run(ctx);
   }
   return { value: loaded, diagnostics: sortDiagnostics(diagnostics), catalogue, effective: lastYear ? withLastYear(budget, lastYear) : budget };

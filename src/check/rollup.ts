@@ -3,7 +3,8 @@
  * then the roll-up's own invariants: no department is included twice (by its code), and
  * each control total the roll-up declares equals the sum over its departments.
  */
-import { bi, diag, hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
+import { bi, hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
+import { ROLLUP_CODES } from "./codes.js";
 import { sub, sum, wanGrouped, type Fen } from "../base/money.js";
 import type { Span } from "../base/source.js";
 import type { Budget, Source } from "../syntax/ast.js";
@@ -55,10 +56,7 @@ export function checkRollup(r: LoadedRollup, departments: readonly DepartmentTot
     const first = byCode.get(d.code.value);
     if (first) {
       out.push(
-        diag(
-          "rollup-duplicate-department",
-          "error",
-          d.include.span,
+        ROLLUP_CODES.diag("rollup-duplicate-department", d.include.span,
           bi(`部门 ${d.code.value}（${d.name ?? ""}）已由 ${first.include.value} 汇总，不能再次汇总`, `department ${d.code.value} (${d.name ?? ""}) is already rolled up from ${first.include.value}`),
           { related: [{ span: first.include.span, message: bi("第一次汇总在这里", "first rolled up here") }], hint: bi("每个部门只汇总一次", "roll up each department once") },
         ),
@@ -74,10 +72,7 @@ export function checkRollup(r: LoadedRollup, departments: readonly DepartmentTot
       if (declared.fen === derived) return;
       const diff = sub(declared.fen, derived);
       out.push(
-        diag(
-          "rollup-total-mismatch",
-          "error",
-          declared.span,
+        ROLLUP_CODES.diag("rollup-total-mismatch", declared.span,
           bi(
             `汇总控制数${label.zh}为 ${wanGrouped(declared.fen)}万元，各部门合计 ${wanGrouped(derived)}万元（相差 ${wanGrouped(Math.abs(diff))}）`,
             `the roll-up declares ${label.en} ${wanGrouped(declared.fen)} but its ${departments.length} departments sum to ${wanGrouped(derived)} (difference ${wanGrouped(Math.abs(diff))})`,

@@ -2,8 +2,12 @@
  * What a checker rule is. One rule checks one invariant, lives in its own file under
  * rules/ named after its diagnostic code, states the invariant in its doc comment, and is
  * registered in rules/index.ts. Rules are pure: they read the context and report.
+ *
+ * A rule declares its code and severity once, here in its definition; `report` fills
+ * them into every diagnostic it makes.
  */
-import type { Diagnostic, Severity } from "../base/diagnostics.js";
+import type { Bilingual, CodeSpec, DiagnosticExtra, Severity } from "../base/diagnostics.js";
+import type { Span } from "../base/source.js";
 import type { Budget } from "../syntax/ast.js";
 import type { LastYearFigures } from "../model/last-year.js";
 import type { Catalogue } from "../catalogue/types.js";
@@ -16,13 +20,16 @@ export interface RuleContext {
   readonly catalogueIsBuiltin: boolean;
   /** Last year's figures, derived from last year's budget when the 上年 block names it. */
   readonly lastYear?: LastYearFigures;
-  report(d: Diagnostic): void;
+  /** Reports a diagnostic of this rule's code, with its severity (or one it declares in `alsoAs`). */
+  report(span: Span, message: Bilingual, extra?: DiagnosticExtra): void;
 }
 
 export interface Rule {
   /** The diagnostic code: kebab-case, equal to the rule's file name, never reused. */
   readonly code: string;
   readonly severity: Severity;
+  /** Other severities the rule may report with (see DiagnosticExtra.severity). */
+  readonly alsoAs?: readonly Severity[];
   /**
    * Rules over sums need every figure of the budget: when reading the source already
    * failed (a figure could not be read), they are skipped, so that one mistake does not
@@ -30,4 +37,9 @@ export interface Rule {
    */
   readonly needsAllFigures: boolean;
   run(ctx: RuleContext): void;
+}
+
+/** A rule's declaration as a code of the index (cli/codes.ts). */
+export function ruleSpec(r: Rule): CodeSpec {
+  return { code: r.code, severity: r.severity, ...(r.alsoAs ? { alsoAs: r.alsoAs } : {}), stage: "checking" };
 }

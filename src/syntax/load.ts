@@ -10,8 +10,9 @@
  * A roll-up file (one with a 汇总 statement) is different: each of its includes is a
  * whole department budget, loaded on its own with its own root.
  */
+import { LOADING_CODES, LOWERING_CODES } from "./codes.js";
 import { posix } from "node:path";
-import { bi, diag, type Diagnostic } from "../base/diagnostics.js";
+import { bi, type Diagnostic } from "../base/diagnostics.js";
 import type { SourceText, Span } from "../base/source.js";
 import type { Budget, Located, Rollup } from "./ast.js";
 import type { ParsedFile, Stmt } from "./cst.js";
@@ -70,23 +71,23 @@ function resolveInclude(
   const inside = root === "." ? !target.startsWith("../") && target !== ".." && !posix.isAbsolute(target) : target.startsWith(root + "/");
   if (posix.isAbsolute(rel) || !inside)
     return {
-      problem: diag("include-outside-root", "error", span, bi(`引用的文件 ${rel} 不在预算根目录 ${root} 之内`, `the included file ${rel} is outside the budget's root folder ${root}`), {
+      problem: LOADING_CODES.diag("include-outside-root", span, bi(`引用的文件 ${rel} 不在预算根目录 ${root} 之内`, `the included file ${rel} is outside the budget's root folder ${root}`), {
         hint: bi("只能引用入口文件所在目录及其子目录中的文件，路径写成相对路径", "include only files in the entry file's folder or below it, by relative path"),
       }),
     };
   const s2 = seen(target);
   if (s2 === "cycle")
     return {
-      problem: diag("include-cycle", "error", span, bi(`循环引用：${cycleText(target)}`, `include cycle: ${cycleText(target)}`), {
+      problem: LOADING_CODES.diag("include-cycle", span, bi(`循环引用：${cycleText(target)}`, `include cycle: ${cycleText(target)}`), {
         hint: bi("文件不能直接或间接引用自己", "a file cannot include itself, directly or through others"),
       }),
     };
   if (s2 === "duplicate")
     return {
-      problem: diag("include-duplicate", "error", span, bi(`文件 ${rel} 已被引用过，再次引用会重复计算其中的数字`, `${rel} is already included; including it again would count its figures twice`)),
+      problem: LOADING_CODES.diag("include-duplicate", span, bi(`文件 ${rel} 已被引用过，再次引用会重复计算其中的数字`, `${rel} is already included; including it again would count its figures twice`)),
     };
   const text = host.read(target);
-  if (text === undefined) return { problem: diag("include-not-found", "error", span, bi(`找不到引用的文件 ${rel}`, `cannot read the included file ${rel}`)) };
+  if (text === undefined) return { problem: LOADING_CODES.diag("include-not-found", span, bi(`找不到引用的文件 ${rel}`, `cannot read the included file ${rel}`)) };
   return { target, text, path: { value: rel, span } };
 }
 
@@ -108,12 +109,12 @@ export function loadEntry(entry: string, host: SourceHost): Entry {
   for (const s of parsed.file.stmts) {
     if (!s || s === rollupStmt) continue;
     if (s.kw === "Rollup") {
-      diagnostics.push(diag("duplicate-statement", "error", { file: entryPath, start: s.start, end: s.start + s.kwImage.length }, bi("「汇总」重复出现", "'汇总' (rollup) is written twice")));
+      diagnostics.push(LOWERING_CODES.diag("duplicate-statement", { file: entryPath, start: s.start, end: s.start + s.kwImage.length }, bi("「汇总」重复出现", "'汇总' (rollup) is written twice")));
       continue;
     }
     if (s.kw !== "Include") {
       diagnostics.push(
-        diag("rollup-content", "error", { file: entryPath, start: s.start, end: s.start + s.kwImage.length }, bi("汇总文件只能写「汇总」和「引用」各部门预算", "a roll-up file holds only 汇总 and the 引用 of department budgets"), {
+        LOADING_CODES.diag("rollup-content", { file: entryPath, start: s.start, end: s.start + s.kwImage.length }, bi("汇总文件只能写「汇总」和「引用」各部门预算", "a roll-up file holds only 汇总 and the 引用 of department budgets"), {
           hint: bi("把这条语句移到某个部门的预算文件中", "move this statement into a department's budget file"),
         }),
       );
@@ -141,12 +142,12 @@ export function loadBudget(entry: string, host: SourceHost, parsedEntry?: ParseO
   // Its own 源文件 is not followed: one year back is what the comparisons need.
   const target = normalisePath(posix.join(posix.dirname(source.span.file), source.value));
   if (target === normalisePath(entry)) {
-    loaded.diagnostics.push(diag("include-cycle", "error", source.span, bi("上年预算的源文件不能是本预算自己", "last year's budget cannot be this budget itself")));
+    loaded.diagnostics.push(LOADING_CODES.diag("include-cycle", source.span, bi("上年预算的源文件不能是本预算自己", "last year's budget cannot be this budget itself")));
     return loaded;
   }
   if (host.read(target) === undefined) {
     loaded.diagnostics.push(
-      diag("include-not-found", "error", source.span, bi(`找不到上年预算 ${source.value}`, `cannot read last year's budget ${source.value}`), {
+      LOADING_CODES.diag("include-not-found", source.span, bi(`找不到上年预算 ${source.value}`, `cannot read last year's budget ${source.value}`), {
         hint: bi("路径相对于写它的文件", "the path is relative to the file that names it"),
       }),
     );
@@ -178,7 +179,7 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
       if (!s) continue;
       if (s.kw === "Rollup") {
         diagnostics.push(
-          diag("rollup-content", "error", { file: path, start: s.start, end: s.start + s.kwImage.length }, bi("「汇总」只能写在汇总文件的顶层，不能在部门预算中", "汇总 belongs at the top of a roll-up file, not in a department budget"), {
+          LOADING_CODES.diag("rollup-content", { file: path, start: s.start, end: s.start + s.kwImage.length }, bi("「汇总」只能写在汇总文件的顶层，不能在部门预算中", "汇总 belongs at the top of a roll-up file, not in a department budget"), {
             hint: bi("汇总文件只写「汇总」和各部门预算的「引用」", "a roll-up file holds only 汇总 and the 引用 of department budgets"),
           }),
         );
@@ -209,7 +210,7 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
 
   const entryText = parsedEntry ? parsedEntry.file.text : host.read(entryPath);
   if (entryText === undefined) {
-    diagnostics.push(diag("include-not-found", "error", { file: entryPath, start: 0, end: 0 }, bi(`找不到文件 ${entryPath}`, `cannot read ${entryPath}`)));
+    diagnostics.push(LOADING_CODES.diag("include-not-found", { file: entryPath, start: 0, end: 0 }, bi(`找不到文件 ${entryPath}`, `cannot read ${entryPath}`)));
   } else {
     visit(entryPath, parsedEntry ?? parse(entryPath, entryText), []);
   }

@@ -5,7 +5,8 @@
  * is allowed, is a diagnostic and the fact is left out, so later stages see only facts
  * that are well formed.
  */
-import { bi, diag, type Diagnostic } from "../base/diagnostics.js";
+import { bi, type Diagnostic } from "../base/diagnostics.js";
+import { LOWERING_CODES } from "./codes.js";
 import type { Span } from "../base/source.js";
 import type * as A from "./ast.js";
 import type { Arg, Stmt } from "./cst.js";
@@ -139,7 +140,7 @@ export class Lowerer {
   private duplicate(s: Stmt, first: Span): void {
     const kw = KEYWORD_BY_NAME.get(s.kw)!;
     this.diagnostics.push(
-      diag("duplicate-statement", "error", this.span(s.start, s.start + s.kwImage.length), bi(`「${kw.zh}」重复出现`, `'${kw.zh}' (${kw.en}) is written twice`), {
+      LOWERING_CODES.diag("duplicate-statement", this.span(s.start, s.start + s.kwImage.length), bi(`「${kw.zh}」重复出现`, `'${kw.zh}' (${kw.en}) is written twice`), {
         related: [{ span: first, message: bi("第一次出现在这里", "first written here") }],
         hint: bi("每个事实只写一次；删除其中一处", "state each fact once: remove one of them"),
       }),
@@ -181,7 +182,7 @@ export class Lowerer {
     if (!a) return undefined;
     if (kind === "int" && !DIGITS.test(a.image)) {
       this.diagnostics.push(
-        diag("invalid-value", "error", this.argSpan(a), bi(`此处应为不带单位的整数，却是 ${a.image}`, `expected a whole number without a unit here, found ${a.image}`), {
+        LOWERING_CODES.diag("invalid-value", this.argSpan(a), bi(`此处应为不带单位的整数，却是 ${a.image}`, `expected a whole number without a unit here, found ${a.image}`), {
           hint: bi("科目编码和年度写成纯数字，如 2010401", "write codes and years as plain digits, like 2010401"),
         }),
       );
@@ -208,19 +209,19 @@ export class Lowerer {
       const span = this.argSpan(a);
       if (m.problem === "unit")
         this.diagnostics.push(
-          diag("money-unit", "error", span, bi(`金额 ${a.image} 须带单位“万元”或“元”`, `the amount ${a.image} needs the unit 万元 or 元`), {
+          LOWERING_CODES.diag("money-unit", span, bi(`金额 ${a.image} 须带单位“万元”或“元”`, `the amount ${a.image} needs the unit 万元 or 元`), {
             hint: bi(`例如 ${q.number}万元`, `for example ${q.number}万元`),
           }),
         );
       else if (m.problem === "precision")
         this.diagnostics.push(
-          diag("money-precision", "error", span, bi(`金额 ${a.image} 精确到分以下`, `the amount ${a.image} is finer than one 分 (0.01 元)`), {
+          LOWERING_CODES.diag("money-precision", span, bi(`金额 ${a.image} 精确到分以下`, `the amount ${a.image} is finer than one 分 (0.01 元)`), {
             hint: bi("金额最多精确到分：万元最多六位小数，元最多两位", "amounts go to the 分 at most: six decimals in 万元, two in 元"),
           }),
         );
       else
         this.diagnostics.push(
-          diag("money-range", "error", span, bi(`金额 ${a.image} 超出可精确计算的范围`, `the amount ${a.image} is too large to compute exactly`)),
+          LOWERING_CODES.diag("money-range", span, bi(`金额 ${a.image} 超出可精确计算的范围`, `the amount ${a.image} is too large to compute exactly`)),
         );
       return undefined;
     }
@@ -379,7 +380,7 @@ export class Lowerer {
       const annual = this.indicatorValue(this.arg(s, "annual"));
       if (!both && !period && !annual) {
         this.diagnostics.push(
-          diag("invalid-value", "error", this.span(s.start, s.end), bi("指标缺少指标值", "this indicator has no value"), {
+          LOWERING_CODES.diag("invalid-value", this.span(s.start, s.end), bi("指标缺少指标值", "this indicator has no value"), {
             hint: bi('在名称后写指标值，如 指标 产出 数量 "入企服务" "50次以上"', 'write the value after the name, as in 指标 产出 数量 "入企服务" "50次以上"'),
           }),
         );
@@ -387,7 +388,7 @@ export class Lowerer {
       }
       if (both && (period || annual)) {
         this.diagnostics.push(
-          diag("invalid-value", "error", (period ?? annual)!.span, bi("指标值已对实施期和年度都给出，不能再分别给出", "the value already applies to both columns; it cannot also be given per column"), {
+          LOWERING_CODES.diag("invalid-value", (period ?? annual)!.span, bi("指标值已对实施期和年度都给出，不能再分别给出", "the value already applies to both columns; it cannot also be given per column"), {
             hint: bi("写一个值，或分别写 实施期 … 年度 …", "write one value, or 实施期 … 年度 … separately"),
           }),
         );

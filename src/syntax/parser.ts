@@ -10,7 +10,8 @@
  * next statement so that one run reports them all.
  */
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType, type IRecognitionException } from "chevrotain";
-import { bi, diag, type Bilingual, type Diagnostic } from "../base/diagnostics.js";
+import { bi, type Bilingual, type Diagnostic } from "../base/diagnostics.js";
+import { SYNTAX_CODES } from "./codes.js";
 import { KEYWORD_BY_NAME } from "./keywords.js";
 import { ALL_TOKENS, BadStr, BadText, DateTok, Junk, KEYWORD_TOKENS, LBrace, lexer, Num, RBrace, Str, Text, Word } from "./lexer.js";
 import { CONTEXTS, CONTEXT_NAMES, FIGURE_KEYWORDS, SOURCE_KEYWORDS, type Slot, type SlotType, type StatementSpec } from "./schema.js";
@@ -192,10 +193,7 @@ class BudgetParser extends EmbeddedActionsParser {
     const found = describeToken(first);
     const list = allowed.join("、");
     this.junk.push(
-      diag(
-        "unexpected-token",
-        "error",
-        span,
+      SYNTAX_CODES.diag("unexpected-token", span,
         bi(`${where.zh}中不能出现${found.zh}`, `${found.en} cannot stand in ${where.en}`),
         { hint: bi(`此处可写的语句：${list}`, `statements allowed here: ${list}`) },
       ),
@@ -237,10 +235,7 @@ export function parseSlow(path: string, text: string): ParseOutput {
   const lexed = lexer.tokenize(text);
   for (const e of lexed.errors) {
     diagnostics.push(
-      diag(
-        "unexpected-character",
-        "error",
-        { file: path, start: e.offset, end: e.offset + e.length },
+      SYNTAX_CODES.diag("unexpected-character", { file: path, start: e.offset, end: e.offset + e.length },
         bi(`无法识别的字符 ${quoteChars(text.slice(e.offset, e.offset + Math.min(e.length, 12)))}`, `unrecognised characters ${quoteChars(text.slice(e.offset, e.offset + Math.min(e.length, 12)))}`),
         { hint: bi("字符串请用双引号括起来；注释以 # 开头", 'write text in "double quotes"; comments start with #') },
       ),
@@ -251,7 +246,7 @@ export function parseSlow(path: string, text: string): ParseOutput {
   for (const t of tokens) {
     if (t.tokenType === BadStr) {
       diagnostics.push(
-        diag("unterminated-string", "error", { file: path, start: t.startOffset, end: end(t) }, bi("字符串缺少结束的双引号", "this string has no closing quote"), {
+        SYNTAX_CODES.diag("unterminated-string", { file: path, start: t.startOffset, end: end(t) }, bi("字符串缺少结束的双引号", "this string has no closing quote"), {
           hint: bi('在行尾补上 "；多行文字请用 """ … """', 'close it with " on the same line; use """ … """ for text over several lines'),
         }),
       );
@@ -259,7 +254,7 @@ export function parseSlow(path: string, text: string): ParseOutput {
       t.tokenTypeIdx = Str.tokenTypeIdx!;
     } else if (t.tokenType === BadText) {
       diagnostics.push(
-        diag("unterminated-string", "error", { file: path, start: t.startOffset, end: t.startOffset + 3 }, bi('文字块缺少结束的 """', 'this text block has no closing """'), {
+        SYNTAX_CODES.diag("unterminated-string", { file: path, start: t.startOffset, end: t.startOffset + 3 }, bi('文字块缺少结束的 """', 'this text block has no closing """'), {
           hint: bi('在文字结束处另起一行写 """', 'end the text with """ on a line of its own'),
         }),
       );
@@ -289,7 +284,7 @@ function recognitionDiagnostic(path: string, text: string, e: IRecognitionExcept
   } catch {
     msg = bi(e.message, e.message);
   }
-  return diag("syntax-error", "error", span, msg);
+  return SYNTAX_CODES.diag("syntax-error", span, msg);
 }
 
 /**

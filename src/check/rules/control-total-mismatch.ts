@@ -3,7 +3,7 @@
  * control equals this year's income from that source, and 收入总计 equals this year's
  * income plus 上年结转.
  */
-import { bi, diag, type Related } from "../../base/diagnostics.js";
+import { bi, type Related } from "../../base/diagnostics.js";
 import type { Fen } from "../../base/money.js";
 import type * as A from "../../syntax/ast.js";
 import { differenceText, linesOfSource, plainWan, totals, wanText, yuanText } from "../facts.js";
@@ -20,19 +20,13 @@ export const rule: Rule = {
     const t = totals(b);
     const report = (m: A.Money, want: Fen, zh: string, en: string, related: Related[]) => {
       const show = (fen: Fen) => (m.unit === "元" ? yuanText(fen) : wanText(fen));
-      ctx.report(
-        diag(
-          "control-total-mismatch",
-          "error",
-          m.span,
+      ctx.report(m.span,
           bi(`控制数${zh}为 ${show(m.fen)}，但预算${zh === "收入总计" ? "的收入总计" : "安排"}为 ${show(want)}（相差 ${differenceText(m.fen, want, m.unit)}）`, `the control total for ${en} is ${show(m.fen)} but the budget gives ${show(want)} (difference ${differenceText(m.fen, want, m.unit)})`),
           {
             related,
             hint: bi("预算必须在财政部门下达的控制数内编足：调整支出，或核对控制数", "the budget must match the control totals the finance bureau set: adjust the spending, or check the control figure"),
             data: { figure: zh, control: plainWan(m.fen), derived: plainWan(want), difference: plainWan(Math.abs(m.fen - want)) },
-          },
-        ),
-      );
+          });
     };
     for (const a of control.bySource) {
       const want = t.bySource.get(a.source) ?? 0;

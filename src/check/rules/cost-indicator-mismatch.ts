@@ -2,7 +2,7 @@
  * A project's cost indicators (产出 › 成本) state its amount: the 年度 values that name
  * an exact sum of money add up to the project's amount, and they carry a unit.
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import { sum } from "../../base/money.js";
 import { amountOf, costsAgree, costValue, differenceText, isCostIndicator, plainYuan, projectsWithForms, wanText, yuanText, type CostValue } from "../facts.js";
 import type { Rule } from "../rule.js";
@@ -39,8 +39,7 @@ export const rule: Rule = {
             `项目「${p.name.value}」的成本指标${stated}${values.length > 1 ? `，合计 ${yuanText(total)}` : `，即 ${yuanText(total)}`}${unitless ? "（未写单位，按元读）" : ""}，但项目金额为 ${wanText(amount)}即 ${yuanText(amount)}（相差 ${differenceText(total, amount, "元")}）`,
             `the cost indicator${values.length > 1 ? "s" : ""} of ${p.name.value} (${statedEn}) state${values.length > 1 ? "" : "s"} ${yuanText(total)}${unitless ? " (no unit; read as 元)" : ""} but the project's amount is ${wanText(amount)}, that is ${yuanText(amount)} (difference ${differenceText(total, amount, "元")})`,
           );
-      ctx.report(
-        diag("cost-indicator-mismatch", "error", first.value.span, message, {
+      ctx.report(first.value.span, message, {
           related: [
             ...values.filter((v) => v !== first).map((v) => ({ span: v.value.span, message: bi(`成本指标「${v.indicator.name.value}」${v.value.text}`, `cost indicator ${v.indicator.name.value}: ${v.value.text}`) })),
             ...p.amounts.map((a) => ({ span: a.money.span, message: bi(`项目金额 ${a.source} ${a.money.text}`, `the project's amount: ${a.source} ${a.money.text}`) })),
@@ -49,8 +48,7 @@ export const rule: Rule = {
             ? bi(`写上单位：${yuanText(first.fen)}`, `write the unit: ${yuanText(first.fen)}`)
             : bi(`成本指标的年度值应等于项目金额：${yuanText(amount)}`, `the cost indicator's annual value is the project's amount: ${yuanText(amount)}`),
           data: { project: p.name.value, stated: plainYuan(total), amount: plainYuan(amount), unit: unitless ? "" : "元" },
-        }),
-      );
+        });
     }
   },
 };

@@ -2,7 +2,7 @@
  * Names are unique where the document lists them: projects, carry-overs, budget units
  * and internal sections each once, and an indicator once per 一级 and 二级 of its form.
  */
-import { bi, diag, type Bilingual } from "../../base/diagnostics.js";
+import { bi, type Bilingual } from "../../base/diagnostics.js";
 import type * as A from "../../syntax/ast.js";
 import { forEachIndicatorList, formName, level } from "../facts.js";
 import type { Rule, RuleContext } from "../rule.js";
@@ -29,11 +29,7 @@ export const rule: Rule = {
           continue;
         }
         const where = formName(kind, owner);
-        ctx.report(
-          diag(
-            "duplicate-name",
-            "error",
-            ind.name.span,
+        ctx.report(ind.name.span,
             bi(
               `${where.zh}的${level(ind.level2.value)}指标「${ind.name.value}」写了两次`,
               `the ${level(ind.level2.value)} indicator ${ind.name.value} is written twice in ${where.en}`,
@@ -42,9 +38,7 @@ export const rule: Rule = {
               related: [{ span: first.name.span, message: bi("第一次写在这里", "first written here") }],
               hint: bi("一个指标写一行：两栏的值不同就写 实施期 … 年度 …", "write one line per indicator: when the columns differ, write 实施期 … 年度 …"),
               data: { name: ind.name.value },
-            },
-          ),
-        );
+            });
       }
     });
   },
@@ -58,12 +52,10 @@ function unique(ctx: RuleContext, names: readonly A.Located<string>[], what: Bil
       seen.set(n.value, n);
       continue;
     }
-    ctx.report(
-      diag("duplicate-name", "error", n.span, bi(`${what.zh}「${n.value}」重名`, `two ${what.en}s are named ${n.value}`), {
+    ctx.report(n.span, bi(`${what.zh}「${n.value}」重名`, `two ${what.en}s are named ${n.value}`), {
         related: [{ span: first.span, message: bi("同名的第一个在这里", "the first of that name is here") }],
         hint: bi(`${why.zh}；改名或合并两者`, `${why.en}; rename one or merge them`),
         data: { name: n.value },
-      }),
-    );
+      });
   }
 }

@@ -3,7 +3,7 @@
  * numbers of their unit, a project period is at least one year, an office area is not
  * negative, and a satisfaction rate lies between 0% and 100%.
  */
-import { bi, diag, type Bilingual } from "../../base/diagnostics.js";
+import { bi, type Bilingual } from "../../base/diagnostics.js";
 import type * as A from "../../syntax/ast.js";
 import { Dec } from "../../base/money.js";
 import { forEachIndicatorList, formName, level } from "../facts.js";
@@ -17,12 +17,10 @@ function checkCount(ctx: RuleContext, q: A.Quantity | undefined, what: Bilingual
   const unitOk = units.includes(q.unit);
   if (whole && unitOk) return;
   const expected = bi(`${min > 0 ? "正" : "非负"}整数${units.filter(Boolean).length ? `，单位为${units.filter(Boolean).join("或")}` : ""}`, `a ${min > 0 ? "positive" : "non-negative"} whole number${units.filter(Boolean).length ? ` of ${units.filter(Boolean).join(" or ")}` : ""}`);
-  ctx.report(
-    diag("implausible-quantity", "error", q.span, bi(`${what.zh}写作 ${q.text}，应为${expected.zh}`, `${what.en} is written ${q.text}; it is ${expected.en}`), {
+  ctx.report(q.span, bi(`${what.zh}写作 ${q.text}，应为${expected.zh}`, `${what.en} is written ${q.text}; it is ${expected.en}`), {
       hint: bi(`例如 ${example(q, min)}${units.find(Boolean) ?? ""}`, `for example ${example(q, min)}${units.find(Boolean) ?? ""}`),
       data: { value: q.text },
-    }),
-  );
+    });
 }
 
 /** A whole number near the one written, at least `min`, for the hint. */
@@ -54,12 +52,10 @@ export const rule: Rule = {
       for (const e of a.equipment) checkCount(ctx, e.count, bi(`${e.threshold.text}以上设备数`, `the equipment count above ${e.threshold.text}`), ["台（套）", "台(套)", "台", "套", ""]);
       const area = a.officeArea;
       if (area && (area.number.startsWith("-") || !["平方米", "㎡", "m²", ""].includes(area.unit))) {
-        ctx.report(
-          diag("implausible-quantity", "error", area.span, bi(`办公用房面积写作 ${area.text}，应为非负的平方米数`, `the office area is written ${area.text}; it is a non-negative number of 平方米`), {
+        ctx.report(area.span, bi(`办公用房面积写作 ${area.text}，应为非负的平方米数`, `the office area is written ${area.text}; it is a non-negative number of 平方米`), {
             hint: bi("例如 280平方米", "for example 280平方米"),
             data: { value: area.text },
-          }),
-        );
+          });
       }
     }
     forEachIndicatorList(b, (indicators, kind, owner) => {
@@ -73,12 +69,10 @@ export const rule: Rule = {
           const n = new Dec(v.number);
           if (n.gte(0) && n.lte(100)) continue;
           const where = formName(kind, owner);
-          ctx.report(
-            diag("implausible-quantity", "error", v.span, bi(`${where.zh}的满意度指标「${ind.name.value}」写作 ${v.text}，满意度在 0% 到 100% 之间`, `the satisfaction indicator ${ind.name.value} in ${where.en} is ${v.text}; a satisfaction rate lies between 0% and 100%`), {
+          ctx.report(v.span, bi(`${where.zh}的满意度指标「${ind.name.value}」写作 ${v.text}，满意度在 0% 到 100% 之间`, `the satisfaction indicator ${ind.name.value} in ${where.en} is ${v.text}; a satisfaction rate lies between 0% and 100%`), {
               hint: bi("例如 ≥95%", "for example ≥95%"),
               data: { value: v.text },
-            }),
-          );
+            });
         }
       }
     });

@@ -3,7 +3,7 @@
  * 实施期 only and another given for the 年度 only under the same 一级 and 二级 are one row
  * whose two columns name it differently.
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import type * as A from "../../syntax/ast.js";
 import { forEachIndicatorList, formName, level } from "../facts.js";
 import type { Rule } from "../rule.js";
@@ -31,11 +31,7 @@ export const rule: Rule = {
         if (!partner) continue;
         const l2 = level(ind.level2.value);
         const where = formName(kind, owner);
-        ctx.report(
-          diag(
-            "indicator-column-mismatch",
-            "error",
-            ind.name.span,
+        ctx.report(ind.name.span,
             bi(
               `${where.zh}的${l2}指标：实施期一栏写作「${partner.name.value}」，年度一栏写作「${ind.name.value}」，同一行的指标名称不一致`,
               `${where.en}, ${l2}: the 实施期 column names the indicator ${partner.name.value} and the 年度 column names it ${ind.name.value}; one row names one indicator`,
@@ -47,9 +43,7 @@ export const rule: Rule = {
                 `write one indicator: 指标 … "${partner.name.value}" 实施期 "${partner.period!.text}" 年度 "${ind.annual.text}"`,
               ),
               data: { period: partner.name.value, annual: ind.name.value },
-            },
-          ),
-        );
+            });
       }
     });
   },

@@ -3,7 +3,7 @@
  * 成本; 效益 › 经济效益, 社会效益, 生态效益, 可持续影响; 满意度 › 服务对象满意度 (with or
  * without the 指标 suffix; 成本 › 经济成本, 社会成本, 生态环境成本 too).
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import { forEachIndicatorList, formName, level, LEVEL_PAIRS } from "../facts.js";
 import type { Rule } from "../rule.js";
 
@@ -19,12 +19,10 @@ export const rule: Rule = {
         const valid = LEVEL_PAIRS.get(l1);
         if (!valid) {
           const where = formName(kind, owner);
-          ctx.report(
-            diag("indicator-level-pair", "error", ind.level1.span, bi(`${where.zh}的一级指标“${ind.level1.value}”不是产出、效益或满意度`, `the 一级 indicator ${ind.level1.value} in ${where.en} is none of 产出, 效益, 满意度`), {
+          ctx.report(ind.level1.span, bi(`${where.zh}的一级指标“${ind.level1.value}”不是产出、效益或满意度`, `the 一级 indicator ${ind.level1.value} in ${where.en} is none of 产出, 效益, 满意度`), {
               hint: bi("一级指标为 产出、效益、满意度（或 成本）", "the 一级 indicators are 产出, 效益 and 满意度 (or 成本)"),
               data: { level1: ind.level1.value, level2: ind.level2.value },
-            }),
-          );
+            });
           continue;
         }
         if (valid.includes(l2)) continue;
@@ -36,15 +34,9 @@ export const rule: Rule = {
           : near && near[1] >= 2
             ? bi(`${l1}下的二级指标应为 ${valid.join("、")}；是否应为“${near[0]}”？`, `the 二级 of ${l1} are ${valid.join(", ")}; did you mean ${near[0]}?`)
             : bi(`${l1}下的二级指标应为 ${valid.join("、")}`, `the 二级 of ${l1} are ${valid.join(", ")}`);
-        ctx.report(
-          diag(
-            "indicator-level-pair",
-            "error",
-            ind.level2.span,
+        ctx.report(ind.level2.span,
             bi(`${where.zh}的指标「${ind.name.value}」：“${ind.level2.value}”不是${l1}指标下的二级指标`, `indicator ${ind.name.value} in ${where.en}: ${ind.level2.value} is not a 二级 of ${l1}`),
-            { hint, data: { level1: ind.level1.value, level2: ind.level2.value, ...(near && near[1] >= 2 && !home ? { suggestion: near[0] } : {}) } },
-          ),
-        );
+            { hint, data: { level1: ind.level1.value, level2: ind.level2.value, ...(near && near[1] >= 2 && !home ? { suggestion: near[0] } : {}) } });
       }
     });
   },

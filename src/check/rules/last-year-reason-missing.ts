@@ -2,7 +2,7 @@
  * A change against last year that the explanations must account for carries a reason:
  * 收入总计 (section 一), the 三公 total (section 七) and 机关运行经费 (section 八).
  */
-import { bi, diag, type Bilingual } from "../../base/diagnostics.js";
+import { bi, type Bilingual } from "../../base/diagnostics.js";
 import { add, sum, type Fen } from "../../base/money.js";
 import type { Span } from "../../base/source.js";
 import { FISCAL_SOURCES } from "../../syntax/ast.js";
@@ -46,11 +46,7 @@ export const rule: Rule = {
     const check = (figure: Bilingual, current: Fen, last: { fen: Fen; span: Span } | undefined, accepted: readonly string[]) => {
       if (!last || last.fen === current || accepted.some((a) => reasons.has(a))) return;
       const dir = current > last.fen ? bi("增加", "up") : bi("减少", "down");
-      ctx.report(
-        diag(
-          "last-year-reason-missing",
-          "warning",
-          last.span,
+      ctx.report(last.span,
           bi(
             `${figure.zh}比上年${dir.zh} ${differenceText(current, last.fen, "万元")}（上年 ${wanText(last.fen)}，本年 ${wanText(current)}），但没有写变动原因`,
             `${figure.en} is ${dir.en} ${differenceText(current, last.fen, "万元")} on last year (${wanText(last.fen)} last year, ${wanText(current)} this year) but no reason is given`,
@@ -58,9 +54,7 @@ export const rule: Rule = {
           {
             hint: bi(`在上年块中写 变动原因 ${accepted[0]} "……"：情况说明要写明增减的主要原因`, `write 变动原因 ${accepted[0]} "…" in the 上年 block: the explanations state the main reason for the change`),
             data: { figure: accepted[0]!, lastYear: plainWan(last.fen), thisYear: plainWan(current) },
-          },
-        ),
-      );
+          });
     };
     const at = (fen: Fen | undefined, span: Span | undefined) => (fen !== undefined && span ? { fen, span } : undefined);
     const sourceSpan = ly.source?.span;

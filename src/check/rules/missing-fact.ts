@@ -3,7 +3,7 @@
  * functional subject, category and at least one amount; each carry-over's subject and
  * amount.
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import type { Span } from "../../base/source.js";
 import type { Rule, RuleContext } from "../rule.js";
 
@@ -16,11 +16,9 @@ export const rule: Rule = {
     const b = ctx.budget;
     const d = b.department;
     if (d && !d.year) {
-      ctx.report(
-        diag("missing-fact", "error", d.name.span, bi(`部门「${d.name.value}」没有写年度：表题、目录和情况说明都要用到预算年度`, `the department ${d.name.value} has no 年度 (year): table titles and the explanations all print it`), {
+      ctx.report(d.name.span, bi(`部门「${d.name.value}」没有写年度：表题、目录和情况说明都要用到预算年度`, `the department ${d.name.value} has no 年度 (year): table titles and the explanations all print it`), {
           hint: bi("在部门块中写 年度 2024", "write 年度 2024 in the department block"),
-        }),
-      );
+        });
     }
     for (const p of b.projects) {
       const missing: [string, string][] = [];
@@ -41,13 +39,11 @@ export const rule: Rule = {
 function report(ctx: RuleContext, zh: string, en: string, name: { value: string; span: Span }, missing: [string, string][]): void {
   const zhList = missing.map((m) => m[0]).join("、");
   const enList = missing.map((m) => m[1]).join(", ");
-  ctx.report(
-    diag("missing-fact", "error", name.span, bi(`${zh}「${name.value}」缺少${zhList}`, `the ${en} ${name.value} has no ${enList}`), {
+  ctx.report(name.span, bi(`${zh}「${name.value}」缺少${zhList}`, `the ${en} ${name.value} has no ${enList}`), {
       hint: bi(
         "项目要写 科目（功能分类项）、类别（其他运转类或特定目标类）和至少一个来源的金额，如 一般公共预算 3.00万元",
         "a project needs 科目 (a functional subject), 类别 (其他运转类 or 特定目标类) and an amount from at least one source, like 一般公共预算 3.00万元",
       ),
       data: { missing: missing.map((m) => m[0]).join(",") },
-    }),
-  );
+    });
 }

@@ -3,7 +3,7 @@
  * budget's: 合计 = 本年收入合计, each source = this year's income from it, 基本支出 = Σ
  * basic lines, 项目支出 = Σ projects (表十二), all of the current year.
  */
-import { bi, diag, type Bilingual, type Related } from "../../base/diagnostics.js";
+import { bi, type Bilingual, type Related } from "../../base/diagnostics.js";
 import type { Fen } from "../../base/money.js";
 import type * as A from "../../syntax/ast.js";
 import { basicLine, differenceText, linesOfSource, MAX_RELATED, plainWan, projectLine, relatedLines, totals, wanText, yuanText } from "../facts.js";
@@ -23,11 +23,7 @@ export const rule: Rule = {
       if (!m || m.fen === want) return;
       const show = (fen: Fen) => (m.unit === "元" ? yuanText(fen) : wanText(fen));
       const d = derived();
-      ctx.report(
-        diag(
-          "overall-budget-mismatch",
-          "error",
-          m.span,
+      ctx.report(m.span,
           bi(
             `整体支出绩效目标申报表的年度预算「${label.zh}」写作 ${show(m.fen)}，但${d.text.zh}为 ${show(want)}（相差 ${differenceText(m.fen, want, m.unit)}）`,
             `the overall form's 年度预算 ${label.en} declares ${show(m.fen)} but ${d.text.en} ${show(want)} (difference ${differenceText(m.fen, want, m.unit)})`,
@@ -36,9 +32,7 @@ export const rule: Rule = {
             related: d.related,
             hint: bi("年度预算情况由预算推导，可以不写；写了就必须与预算一致", "the 年度预算 block derives from the budget and can be left out; a figure written there must agree with it"),
             data: { figure: label.zh, declared: plainWan(m.fen), derived: plainWan(want), difference: plainWan(Math.abs(m.fen - want)) },
-          },
-        ),
-      );
+          });
     };
     const projects = () => relatedLines(b.projects, (p) => p.amounts.length > 0, (p) => projectLine(p));
     const basics = () => relatedLines(b.basic, () => true, basicLine);

@@ -3,7 +3,7 @@
  * budget for the year: their 年度 values add up to 本年收入合计 (basic expenditure plus
  * projects), and they carry a unit.
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import { sum } from "../../base/money.js";
 import { costsAgree, costValue, differenceText, isCostIndicator, plainYuan, totals, wanText, yuanText, type CostValue } from "../facts.js";
 import type { Rule } from "../rule.js";
@@ -38,8 +38,7 @@ export const rule: Rule = {
           `整体支出绩效目标申报表的成本指标${written}${unitless ? `（未写单位，按元读作 ${yuanText(total)}）` : values.length > 1 ? `，合计 ${yuanText(total)}` : ""}，但本年预算为 ${wanText(expected)}即 ${yuanText(expected)}（相差 ${differenceText(total, expected, "元")}）`,
           `the overall form's cost indicator${values.length > 1 ? "s" : ""} (${writtenEn}) state${values.length > 1 ? "" : "s"} ${yuanText(total)}${unitless ? " (no unit; read as 元)" : ""} but this year's budget is ${wanText(expected)}, that is ${yuanText(expected)} (difference ${differenceText(total, expected, "元")})`,
         );
-    ctx.report(
-      diag("overall-cost-indicator", "error", first.value.span, message, {
+    ctx.report(first.value.span, message, {
         related: values.filter((v) => v !== first).map((v) => ({ span: v.value.span, message: bi(`成本指标「${v.indicator.name.value}」${v.value.text}`, `cost indicator ${v.indicator.name.value}: ${v.value.text}`) })),
         hint: agree
           ? bi(`写上单位：${yuanText(first.fen)}`, `write the unit: ${yuanText(first.fen)}`)
@@ -48,7 +47,6 @@ export const rule: Rule = {
               `this year's budget = basic ${wanText(t.basic)} + projects ${wanText(t.project)}; write ${yuanText(expected)}`,
             ),
         data: { stated: plainYuan(total), budget: plainYuan(expected), unit: unitless ? "" : "元" },
-      }),
-    );
+      });
   },
 };

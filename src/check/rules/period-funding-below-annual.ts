@@ -3,7 +3,7 @@
  * includes the budget year. The year's funding is the project's amount (表十二); a
  * declared 年度资金总额 that disagrees with it is project-funding-total's to report.
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import type { Fen } from "../../base/money.js";
 import type { Span } from "../../base/source.js";
 import type * as A from "../../syntax/ast.js";
@@ -28,11 +28,7 @@ export const rule: Rule = {
       const declared = blockTotal(form.annualFunding);
       const annual = p.amounts.length ? { fen: amountOf(p), span: declared?.span ?? p.amounts[0]!.money.span } : declared;
       if (!period || !annual || period.fen >= annual.fen) continue;
-      ctx.report(
-        diag(
-          "period-funding-below-annual",
-          "error",
-          period.span,
+      ctx.report(period.span,
           bi(
             `项目「${p.name.value}」的实施期资金总额 ${yuanText(period.fen)} 小于年度资金总额 ${yuanText(annual.fen)}（相差 ${differenceText(period.fen, annual.fen, "元")}）`,
             `the 实施期资金总额 of ${p.name.value}, ${yuanText(period.fen)}, is less than its 年度资金总额 ${yuanText(annual.fen)} (difference ${differenceText(period.fen, annual.fen, "元")})`,
@@ -41,9 +37,7 @@ export const rule: Rule = {
             related: [{ span: annual.span, message: bi(`年度资金总额 ${yuanText(annual.fen)}`, `年度资金总额 ${yuanText(annual.fen)}`) }],
             hint: bi("实施期包含本年度，实施期资金总额不能小于年度资金总额；一年期项目两者相等", "the implementation period includes this year, so its total is at least the year's; for a one-year project they are equal"),
             data: { project: p.name.value, period: plainYuan(period.fen), annual: plainYuan(annual.fen) },
-          },
-        ),
-      );
+          });
     }
   },
 };

@@ -3,7 +3,7 @@
  * project's amount (万元 × 10,000 = 元), and each funding block's levels (中央, 省级,
  * 市县, 自筹, 其他) add up to its 总额.
  */
-import { bi, diag, type Bilingual, type Related } from "../../base/diagnostics.js";
+import { bi, type Bilingual, type Related } from "../../base/diagnostics.js";
 import type { Span } from "../../base/source.js";
 import { amountOf, differenceText, levelSum, plainYuan, projectsWithForms, yuanText } from "../facts.js";
 import type { Rule } from "../rule.js";
@@ -74,19 +74,13 @@ export const rule: Rule = {
       // One diagnostic per project: the first disagreeing figure, the others related.
       const related: Related[] = findings.slice(1).map((f) => ({ span: f.span, message: f.message }));
       for (const a of p.amounts) related.push({ span: a.money.span, message: bi(`项目金额 ${a.source} ${a.money.text}`, `the project's amount: ${a.source} ${a.money.text}`) });
-      ctx.report(
-        diag(
-          "project-funding-total",
-          "error",
-          findings[0]!.span,
+      ctx.report(findings[0]!.span,
           bi(`项目「${p.name.value}」的绩效目标表：${findings.map((f) => f.message.zh).join("；")}`, `the performance form of ${p.name.value}: ${findings.map((f) => f.message.en).join("; ")}`),
           {
             related,
             hint: bi("年度资金总额（元）= 项目金额（万元）× 10000，各级资金之和等于总额", "年度资金总额 (元) = the project's amount (万元) × 10,000, and the levels add up to the total"),
             data: { project: p.name.value, amount: plainYuan(amount), findings: findings.map((f) => f.key).join(",") },
-          },
-        ),
-      );
+          });
     }
   },
 };

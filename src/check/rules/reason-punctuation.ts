@@ -2,7 +2,7 @@
  * A reason for a change is a clause the explanations embed after “主要原因是”: it neither
  * repeats those words nor ends with punctuation, or the document prints “。。”.
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import type { Rule } from "../rule.js";
 
 const TRAILING = /[。．.；;，,、！!？?：:]+$/;
@@ -19,20 +19,14 @@ export const rule: Rule = {
       const start = LEADING.exec(text)?.[0];
       if (!end && !start) continue;
       const fixed = text.replace(TRAILING, "").replace(LEADING, "");
-      ctx.report(
-        diag(
-          "reason-punctuation",
-          "error",
-          r.text.span,
+      ctx.report(r.text.span,
           end
             ? bi(`${r.figure.value}的变动原因以“${end}”结尾，而情况说明在原因之后还要加标点，会印出“${end}。”或“${end}；”`, `the reason for ${r.figure.value} ends with “${end}”, and the explanations add their own punctuation after it, printing “${end}。” or “${end}；”`)
             : bi(`${r.figure.value}的变动原因以“${start}”开头，情况说明会印成“主要原因是${start}”`, `the reason for ${r.figure.value} starts with “${start}”, so the explanations print “主要原因是${start}”`),
           {
             hint: bi(`写成一个分句：“${fixed}”`, `write it as a clause: “${fixed}”`),
             data: { figure: r.figure.value, text },
-          },
-        ),
-      );
+          });
     }
   },
 };

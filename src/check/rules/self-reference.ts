@@ -2,7 +2,7 @@
  * A department's document speaks of itself as 本部门: its own texts (duties, organisation,
  * notes, the overall form, the reasons for changes) do not say 本单位 or 我单位.
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import type * as A from "../../syntax/ast.js";
 import { spanWithin } from "../facts.js";
 import type { Rule } from "../rule.js";
@@ -31,12 +31,10 @@ export const rule: Rule = {
       const m = t && UNIT_WORDS.exec(t.value);
       if (!t || !m) continue;
       const line = t.value.split("\n").find((l) => l.includes(m[0]))!.trim();
-      ctx.report(
-        diag("self-reference", "error", spanWithin(t, m.index, m[0].length), bi(`部门预算的文字自称“${m[0]}”：${line}`, `the department's document calls itself “${m[0]}”: ${line}`), {
+      ctx.report(spanWithin(t, m.index, m[0].length), bi(`部门预算的文字自称“${m[0]}”：${line}`, `the department's document calls itself “${m[0]}”: ${line}`), {
           hint: bi(`部门的公开文件称“本部门”（如“本部门无机关运行经费”）；改为“${line.replace(UNIT_WORDS, "本部门")}”`, `a department's document says 本部门 (as in 本部门无机关运行经费); write “${line.replace(UNIT_WORDS, "本部门")}”`),
           data: { word: m[0] },
-        }),
-      );
+        });
     }
   },
 };

@@ -3,7 +3,7 @@
  * within its 款 and 类 (or a 款 that has no 项), and a basic line's economic subject is a
  * 款 within its 类.
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import type { Catalogue } from "../../catalogue/types.js";
 import { MAX_RELATED } from "../facts.js";
 import { ECONOMIC_SHAPE, economicCodes, FUNCTIONAL_SHAPE, functionalCodes, type CodeUse } from "../subjects.js";
@@ -82,11 +82,9 @@ function firstChild(cat: Catalogue, kuan: string): string | undefined {
 
 function report(ctx: RuleContext, use: CodeUse, message: { zh: string; en: string }, hint: { zh: string; en: string }): void {
   const times = use.uses.length > 1 ? bi(`（用了 ${use.uses.length} 次）`, ` (used ${use.uses.length} times)`) : bi("", "");
-  ctx.report(
-    diag("subject-hierarchy", "error", use.uses[0]!.span, bi(message.zh + times.zh, message.en + times.en), {
+  ctx.report(use.uses[0]!.span, bi(message.zh + times.zh, message.en + times.en), {
       related: use.uses.slice(1, 1 + MAX_RELATED).map((u) => ({ span: u.span, message: bi(`${use.code} 也用在这里`, `${use.code} is also used here`) })),
       hint,
       data: { subject: use.code },
-    }),
-  );
+    });
 }

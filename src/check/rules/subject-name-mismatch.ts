@@ -2,7 +2,7 @@
  * A subject name written beside a code (科目 2010502 "一般行政管理事务") is the name the
  * catalogue gives that code; names repeat under different parents, so the code decides.
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import type * as A from "../../syntax/ast.js";
 import { normaliseName } from "../facts.js";
 import type { Rule } from "../rule.js";
@@ -16,11 +16,7 @@ export const rule: Rule = {
       if (!item.subject || !item.subjectName) return;
       const s = ctx.catalogue.functional(item.subject.value);
       if (!s || normaliseName(s.name) === normaliseName(item.subjectName.value)) return;
-      ctx.report(
-        diag(
-          "subject-name-mismatch",
-          "error",
-          item.subjectName.span,
+      ctx.report(item.subjectName.span,
           bi(
             `科目 ${s.code} 写作“${item.subjectName.value}”，但分类目录（${ctx.catalogue.description}）中它是“${s.name}”`,
             `the subject ${s.code} is named ${item.subjectName.value} here, but the catalogue (${ctx.catalogue.description}) names it ${s.name}`,
@@ -29,9 +25,7 @@ export const rule: Rule = {
             related: [{ span: item.subject.span, message: bi("编码在这里", "the code is here") }],
             hint: bi(`改为“${s.name}”，或核对编码；也可以只写编码，名称由目录给出`, `write ${s.name}, or check the code; the name can also be left out, the catalogue supplies it`),
             data: { subject: s.code, written: item.subjectName.value, catalogue: s.name },
-          },
-        ),
-      );
+          });
     };
     for (const p of ctx.budget.projects) check(p);
     for (const c of ctx.budget.carryovers) check(c);

@@ -2,7 +2,7 @@
  * 公务用车运行维护费 is budgeted only for vehicles the department holds: when the state
  * assets list its vehicles, a running cost needs at least one.
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import { add } from "../../base/money.js";
 import { FISCAL_SOURCES } from "../../syntax/ast.js";
 import { basicLine, relatedLines, wanText } from "../facts.js";
@@ -26,18 +26,12 @@ export const rule: Rule = {
     for (const v of assets.vehicles) vehicles += /^\d+$/.test(v.count.number) ? Number(v.count.number) : 0;
     if (vehicles > 0) return;
     const at = assets.vehicles[0]?.count ?? assets.vehicleQuota!;
-    ctx.report(
-      diag(
-        "three-public-vehicles",
-        "error",
-        at.span,
+    ctx.report(at.span,
         bi(`国有资产中实有公务用车 0 辆，但安排了公务用车运行维护费 ${wanText(running)}`, `the state assets hold no official vehicle, but ${wanText(running)} of 公务用车运行维护费 is budgeted`),
         {
           related: relatedLines(lines, () => true, basicLine).related,
           hint: bi("核对车辆情况，或取消运行维护费", "check the vehicles held, or remove the running cost"),
           data: { running: wanText(running).replace(/[,万元]/g, ""), vehicles: "0" },
-        },
-      ),
-    );
+        });
   },
 };

@@ -2,7 +2,7 @@
  * Every basic line's economic subject (部门预算支出经济分类) is in the catalogue in use; a
  * code that is not is a warning naming that catalogue.
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import { MAX_RELATED } from "../facts.js";
 import { ECONOMIC_SHAPE, economicCodes } from "../subjects.js";
 import type { Rule } from "../rule.js";
@@ -17,11 +17,7 @@ export const rule: Rule = {
       if (!ECONOMIC_SHAPE.test(code) || cat.economic(code)) continue;
       const cls = code.length === 5 ? cat.economic(code.slice(0, 3)) : undefined;
       const times = uses.length > 1 ? bi(`（用了 ${uses.length} 次）`, ` (used ${uses.length} times)`) : bi("", "");
-      ctx.report(
-        diag(
-          "unknown-economic-subject",
-          "warning",
-          uses[0]!.span,
+      ctx.report(uses[0]!.span,
           bi(`经济分类科目 ${code} 不在所用的分类目录（${cat.description}）中${times.zh}`, `the economic subject ${code} is not in the catalogue in use (${cat.description})${times.en}`),
           {
             related: uses.slice(1, 1 + MAX_RELATED).map((u) => ({ span: u.span, message: bi(`${code} 也用在这里`, `${code} is also used here`) })),
@@ -30,9 +26,7 @@ export const rule: Rule = {
               `without it, 表六 cannot place the line under 人员经费 or 公用经费${cls ? `; the 类 ${cls.code} ${cls.name} has no such 款` : ""}`,
             ),
             data: { subject: code, catalogue: cat.description, uses: String(uses.length) },
-          },
-        ),
-      );
+          });
     }
   },
 };

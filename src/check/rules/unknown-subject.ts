@@ -3,7 +3,7 @@
  * that is not is a warning naming that catalogue, since a built-in catalogue may be
  * incomplete.
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import { MAX_RELATED } from "../facts.js";
 import { FUNCTIONAL_SHAPE, functionalCodes } from "../subjects.js";
 import type { Rule } from "../rule.js";
@@ -19,11 +19,7 @@ export const rule: Rule = {
       if (!FUNCTIONAL_SHAPE.test(code) || cat.functional(code)) continue;
       const parent = code.length === 7 ? cat.functional(code.slice(0, 5)) : code.length === 5 ? cat.functional(code.slice(0, 3)) : undefined;
       const times = uses.length > 1 ? bi(`（用了 ${uses.length} 次）`, ` (used ${uses.length} times)`) : bi("", "");
-      ctx.report(
-        diag(
-          "unknown-subject",
-          "warning",
-          uses[0]!.span,
+      ctx.report(uses[0]!.span,
           bi(`功能分类科目 ${code} 不在所用的分类目录（${cat.description}）中${times.zh}`, `the functional subject ${code} is not in the catalogue in use (${cat.description})${times.en}`),
           {
             related: uses.slice(1, 1 + MAX_RELATED).map((u) => ({ span: u.span, message: bi(`${code} 也用在这里`, `${code} is also used here`) })),
@@ -33,9 +29,7 @@ export const rule: Rule = {
                 ? bi("内置目录是种子数据，并非全集；若编码无误，用 --catalogue 指定预算主管部门下发的目录", "the built-in catalogue is seed data, not the full classification; if the code is right, name the budget office's catalogue with --catalogue")
                 : bi("核对编码是否属于本年度的政府收支分类科目", "check that the code is in this year's classification"),
             data: { subject: code, catalogue: cat.description, uses: String(uses.length) },
-          },
-        ),
-      );
+          });
     }
   },
 };

@@ -3,7 +3,7 @@
  * block names a budget unit that exists, and a performance form written on its own names
  * a project of the budget.
  */
-import { bi, diag, type Related } from "../../base/diagnostics.js";
+import { bi, type Related } from "../../base/diagnostics.js";
 import type * as A from "../../syntax/ast.js";
 import { attachForms, closest } from "../facts.js";
 import type { Rule } from "../rule.js";
@@ -22,14 +22,12 @@ export const rule: Rule = {
       if (!ref || units.has(ref.value)) return;
       const what = describe();
       const guess = closest(ref.value, units);
-      ctx.report(
-        diag("unresolved-reference", "error", ref.span, bi(`${what.zh}所属单位「${ref.value}」没有声明`, `the unit ${ref.value} named by ${what.en} is not declared`), {
+      ctx.report(ref.span, bi(`${what.zh}所属单位「${ref.value}」没有声明`, `the unit ${ref.value} named by ${what.en} is not declared`), {
           hint: guess
             ? bi(`是否应为「${guess}」？`, `did you mean ${guess}?`)
             : bi(`用 单位 "${ref.value}" 声明它，或改为已声明的单位`, `declare it with 单位 "${ref.value}", or name a declared unit`),
           data: { name: ref.value },
-        }),
-      );
+        });
     };
     const blocks = new Set<A.Located<string>>();
     for (const l of b.basic) {
@@ -48,11 +46,7 @@ export const rule: Rule = {
       if (!name) continue;
       const p = guess !== undefined ? b.projects[guess] : undefined;
       const related: Related[] = p ? [{ span: p.name.span, message: bi(`项目「${p.name.value}」没有绩效目标表`, `the project ${p.name.value} has no performance form`) }] : [];
-      ctx.report(
-        diag(
-          "unresolved-reference",
-          "error",
-          name.span,
+      ctx.report(name.span,
           p
             ? bi(
                 `绩效目标表填报的项目「${name.value}」不存在；项目「${p.name.value}」没有绩效目标表，名称应一致`,
@@ -65,9 +59,7 @@ export const rule: Rule = {
               ? bi(`把绩效目标表的项目名称改为「${p.name.value}」，或把表写进该项目的「绩效」块`, `name the project ${p.name.value} on the form, or move the form into that project's 绩效 block`)
               : bi("表十二中没有这个名称的项目：核对名称，或删除这张表", "表十二 has no project of that name: check the name, or remove the form"),
             data: { name: name.value, ...(p ? { project: p.name.value } : {}) },
-          },
-        ),
-      );
+          });
     }
   },
 };
