@@ -6,7 +6,6 @@
  */
 import * as path from "node:path";
 import type { CheckResult } from "../check/check.js";
-import { derive } from "../model/derive.js";
 import { toJson } from "../model/json.js";
 import type { LoadedProfile } from "../render/profile.js";
 import { renderDocument } from "../render/render.js";
@@ -46,7 +45,7 @@ export function outputBase(root: string, file: string): string {
 /** Derives, renders and writes one checked budget's publication under `request.out`. */
 export function emitPublication(io: Io, request: EmitRequest, checked: CheckResult, file: string): Emitted {
   const { out, root, formats, profile } = request;
-  const pub = derive(checked.effective, checked.catalogue);
+  const pub = checked.derivation.publication();
   const base = outputBase(root, file);
   const files: string[] = [];
   for (const f of formats) {
