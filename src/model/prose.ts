@@ -10,16 +10,19 @@ import { PROJECT_CATEGORIES, PROSE_INCOME_LABEL } from "./labels.js";
 import type { FigureRef, Tracer } from "./trace.js";
 import type { CategoryCount, LeiPart, ProjectForm, ProjectLine, Prose, SourcePart, Tables, ThreePublicKey } from "./types.js";
 
-/** An amount with its share of a whole; the amount's sources are the figure `ref`'s. */
-function part(amount: Fen, whole: Fen, ref: FigureRef | undefined, tracer: Tracer) {
+/**
+ * `fields` with an amount and its share of a whole; the amount's sources are the figure
+ * `ref`'s. (The object is made whole here: a figure is recorded on the object that holds it.)
+ */
+function part<T extends object>(fields: T, amount: Fen, whole: Fen, ref: FigureRef | undefined, tracer: Tracer): T & { amount: Fen; share?: string } {
   const share = percent(amount, whole);
-  const p = { amount, ...(share !== undefined ? { share } : {}) };
+  const p = { ...fields, amount, ...(share !== undefined ? { share } : {}) };
   if (tracer.on && ref) tracer.from(p, "amount", [ref]);
   return p;
 }
 
 function leiParts(rows: readonly { code: string; name: string; level: string; cells: { total: Fen } }[], whole: Fen, tracer: Tracer): LeiPart[] {
-  return rows.filter((r) => r.level === "类" && r.cells.total !== 0).map((r) => ({ code: r.code, name: r.name, ...part(r.cells.total, whole, [r.cells, "total"], tracer) }));
+  return rows.filter((r) => r.level === "类" && r.cells.total !== 0).map((r) => part({ code: r.code, name: r.name }, r.cells.total, whole, [r.cells, "total"], tracer));
 }
 
 /** Counts and amounts of projects by category: the two standard categories always, others as written. */
@@ -68,14 +71,14 @@ export function buildProse(budget: A.Budget, t: Tables, projectLines: readonly P
   // 二: shares of 收入总计.
   const s2 = {
     total: t1.incomeTotal,
-    sources: t1.income.map((l): SourcePart => ({ source: l.source, label: PROSE_INCOME_LABEL[SOURCE_KEY[l.source]], ...part(l.amount, t1.incomeTotal, ref(l, "amount"), tr) })),
-    carryover: part(t1.carryover, t1.incomeTotal, ref(t1, "carryover"), tr),
+    sources: t1.income.map((l): SourcePart => part({ source: l.source, label: PROSE_INCOME_LABEL[SOURCE_KEY[l.source]] }, l.amount, t1.incomeTotal, ref(l, "amount"), tr)),
+    carryover: part({}, t1.carryover, t1.incomeTotal, ref(t1, "carryover"), tr),
   };
   traced(s2, "total", [ref(t1, "incomeTotal")]);
 
   // 三: shares of 支出总计.
   const t3 = t.t3.total;
-  const s3 = { total: t3.total, basic: part(t3.basic, t3.total, ref(t3, "basic"), tr), project: part(t3.project, t3.total, ref(t3, "project"), tr) };
+  const s3 = { total: t3.total, basic: part({}, t3.basic, t3.total, ref(t3, "basic"), tr), project: part({}, t3.project, t3.total, ref(t3, "project"), tr) };
   traced(s3, "total", [ref(t3, "total")]);
 
   // 四: 财政拨款, carry-overs included.
@@ -87,7 +90,7 @@ export function buildProse(budget: A.Budget, t: Tables, projectLines: readonly P
     capital: add(t4.income[2]!.amount, t4.carryover.capital),
     current: t4.incomeSubtotal,
     carryover: t4.carryover.total,
-    byLei: t4.expenditure.filter((r) => r.cells.total !== 0).map((r) => ({ code: r.code, name: r.name, ...part(r.cells.total, t4.expenditureTotal.total, ref(r.cells, "total"), tr) })),
+    byLei: t4.expenditure.filter((r) => r.cells.total !== 0).map((r) => part({ code: r.code, name: r.name }, r.cells.total, t4.expenditureTotal.total, ref(r.cells, "total"), tr)),
   };
   traced(s4, "total", [ref(t4, "incomeTotal")]);
   traced(s4, "general", [ref(t4.income[0]!, "amount"), ref(t4.carryover, "general")]);
