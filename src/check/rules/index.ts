@@ -32,6 +32,7 @@ import { rule as threePublicVehicles } from "./three-public-vehicles.js";
 import { rule as lastYearMismatch } from "./last-year-mismatch.js";
 import { rule as lastYearReasonMissing } from "./last-year-reason-missing.js";
 import { rule as reasonPunctuation } from "./reason-punctuation.js";
+import { rule as unusedFact } from "./unused-fact.js";
 
 export const RULES: readonly Rule[] = [
   missingDepartment,
@@ -62,4 +63,5 @@ export const RULES: readonly Rule[] = [
   lastYearMismatch,
   lastYearReasonMissing,
   reasonPunctuation,
+  unusedFact,
 ];
