@@ -6,6 +6,7 @@
  * formatted as the document prints it. Nothing here reports; rules decide what is wrong.
  */
 import { add, sum, toFen, wanGrouped, yuanGrouped, type Fen } from "../base/money.js";
+import { nameKey } from "../base/names.js";
 import type { Span } from "../base/source.js";
 import { bi, type Bilingual, type Related } from "../base/diagnostics.js";
 import type * as A from "../syntax/ast.js";
@@ -148,7 +149,7 @@ export interface FormAttachment {
   readonly anyForms: boolean;
   /** The forms of each project, by the project's index: its own first, then forms naming it. */
   readonly formsOf: readonly (readonly A.PerformanceForm[])[];
-  /** The index of the first project of each name. */
+  /** The index of the first project of each name, keyed by nameKey. */
   readonly projectByName: ReadonlyMap<string, number>;
   /** Forms written on their own that name no project, each with the formless project it most likely belongs to. */
   readonly unresolved: readonly { readonly form: A.PerformanceForm; readonly guess?: number }[];
@@ -174,11 +175,12 @@ export function attachForms(budget: A.Budget): FormAttachment {
   const formsOf: A.PerformanceForm[][] = budget.projects.map((p) => (p.performance ? [p.performance] : []));
   const projectByName = new Map<string, number>();
   budget.projects.forEach((p, i) => {
-    if (!projectByName.has(p.name.value)) projectByName.set(p.name.value, i);
+    const key = nameKey(p.name.value);
+    if (!projectByName.has(key)) projectByName.set(key, i);
   });
   const loose: A.PerformanceForm[] = [];
   for (const f of budget.forms) {
-    const i = projectByName.get(f.project?.value ?? "");
+    const i = projectByName.get(nameKey(f.project?.value ?? ""));
     if (i === undefined) loose.push(f);
     else formsOf[i]!.push(f);
   }
@@ -217,7 +219,7 @@ export function* projectsWithForms(budget: A.Budget): Generator<{ project: A.Pro
     const p = budget.projects[i]!;
     // A later project of a repeated name gets only its own form (duplicate-name reports it).
     const forms = formsOf[i]!;
-    if (projectByName.get(p.name.value) !== i && !p.performance) continue;
+    if (projectByName.get(nameKey(p.name.value)) !== i && !p.performance) continue;
     if (forms.length) yield { project: p, form: forms[0]!, index: i };
   }
 }

@@ -15,6 +15,7 @@
  * figure, so the two can never disagree about how a figure is made.
  */
 import { add, Dec, percent, sub, sum, type Fen } from "../base/money.js";
+import { nameKey } from "../base/names.js";
 import type { Catalogue, UnitKindKey } from "../catalogue/types.js";
 import type * as A from "../syntax/ast.js";
 import { FISCAL_KEYS, SOURCE_KEY, SOURCE_KEYS } from "./keys.js";
@@ -509,13 +510,14 @@ export function attachForms(budget: A.Budget): Attachment {
   const forms = new Map<number, A.PerformanceForm>();
   const byName = new Map<string, number>();
   budget.projects.forEach((p, i) => {
-    if (!byName.has(p.name.value)) byName.set(p.name.value, i);
+    const key = nameKey(p.name.value);
+    if (!byName.has(key)) byName.set(key, i);
     if (p.performance) forms.set(i, p.performance);
   });
   const unattached: UnattachedForm[] = [];
   for (const f of budget.forms) {
     const name = f.project?.value ?? "";
-    const i = byName.get(name);
+    const i = byName.get(nameKey(name));
     if (i === undefined) unattached.push({ project: name, reason: "no-such-project" });
     else if (forms.has(i)) unattached.push({ project: name, reason: "duplicate" });
     else forms.set(i, f);

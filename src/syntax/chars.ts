@@ -387,7 +387,7 @@ class Scanner {
       return lineEnd;
     }
     this.controlsIn(i + 1, close, "string");
-    this.quoteSlip(close, close + 1, [close]);
+    this.quoteSlip([close]);
     return close + 1;
   }
 
@@ -410,23 +410,24 @@ class Scanner {
       }
     }
     if (close < 0) {
-      this.quoteSlip(i, i + 1, [i]);
+      this.quoteSlip([i]);
       return i + 1;
     }
     this.controlsIn(i + 1, close, "string");
     const closedFullWidth = t.charCodeAt(close) !== 0x22;
-    this.quoteSlip(i, close + 1, closedFullWidth ? [i, close] : [i]);
+    this.quoteSlip(closedFullWidth ? [i, close] : [i]);
     return close + 1;
   }
 
-  /** One diagnostic for the full-width quotation marks at `marks` around one string. */
-  private quoteSlip(start: number, end: number, marks: number[]): void {
+  /** One diagnostic for the full-width quotation marks at `marks` (opening, closing) of one string. */
+  private quoteSlip(marks: number[]): void {
     for (const m of marks) this.fixes.set(m, 0x22);
     this.prev = 0x22;
     const chars = marks.map((m) => show(this.text.charCodeAt(m))).join("…");
+    const closing = marks[1];
     this.push(
       SYNTAX_CODES.diag("full-width-character", this.span(marks[0]!, marks[0]! + 1), bi(`字符串用了全角引号「${chars}」→ 半角「"」`, `a string is quoted with the full-width ${chars} where the half-width " is meant`), {
-        ...(end > start + 1 ? { related: [{ span: this.span(start, end), message: bi("这个字符串", "this string") }] } : {}),
+        ...(closing !== undefined ? { related: [{ span: this.span(closing, closing + 1), message: bi("右引号也是全角", "the closing quote is full-width too") }] } : {}),
         hint: bi('字符串用半角双引号 "…" 括起来（切换输入法到英文标点，或运行 yusuan fmt --write）；引号里的全角标点不受影响', 'quote strings with half-width "…" (English punctuation in the input method, or yusuan fmt --write); full-width punctuation inside the quotes is fine'),
         data: { character: chars, codePoint: marks.map((m) => codePointName(this.text.charCodeAt(m))).join(" "), fix: '"' },
       }),
@@ -479,6 +480,24 @@ class Scanner {
     );
     return end;
   }
+}
+
+/**
+ * The text with every control and invisible character (as reported above) shown as
+ * U+FFFD, for code frames: a bidirectional control printed to a terminal would reorder
+ * the line shown, and a zero-width one would push the carets off their place. Offsets
+ * are unchanged. Returns the text itself when it has none.
+ */
+export function showInvisible(text: string): string {
+  if (!needsCharacterScan(text) && text.charCodeAt(0) !== 0xfeff) return text;
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (controlKind(text.charCodeAt(i)) === undefined) continue;
+    out += text.slice(from, i) + "\ufffd";
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /**
