@@ -1,6 +1,7 @@
 /**
  * The parse entry point that loading uses. Well-formed text takes the fast path
- * (fast.ts); anything it does not accept goes to the Chevrotain parser (parser.ts),
+ * (fast.ts); anything it does not accept goes through the character scan (chars.ts:
+ * full-width slips, control characters) and then to the Chevrotain parser (parser.ts),
  * which reports the errors and recovers. The Chevrotain parser, with its grammar
  * analysis and its dependencies, is loaded only when some file needs it: a clean check
  * of a well-formed budget never loads it.
