@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { memoryIo } from "../src/cli/io.js";
+import { memoryIo, nodeIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
 
 const OK = `部门 609 "示例部门" {\n  年度 2024\n}\n项目 "统计网络租用经费" {\n  科目 2010502\n  类别 其他运转类\n  一般公共预算 4,000.00万元\n}\n`;
@@ -52,15 +52,32 @@ describe("yusuan check of a file not in UTF-8", () => {
   });
   it("reports a UTF-16 file once", async () => {
     const io = memoryIo({ "u.budget": new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(OK, "utf16le")])) });
+    const before = snapshot(io.files);
     expect(await main(["check", "--format", "json", "u.budget"], io)).toBe(1);
     expect((JSON.parse(io.stdout) as Json).diagnostics.map((d) => d.code)).toEqual(["file-encoding"]);
+    expect(snapshot(io.files)).toEqual(before);
   });
   it("reports an undecodable file once, without its mojibake", async () => {
     const io = memoryIo({ "x.budget": UNREADABLE });
+    const before = snapshot(io.files);
     expect(await main(["check", "--format", "json", "x.budget"], io)).toBe(1);
+    expect(snapshot(io.files)).toEqual(before);
     const codes = (JSON.parse(io.stdout) as Json).diagnostics.map((d) => d.code);
     expect(codes[0]).toBe("file-encoding");
     expect(codes.filter((c) => c === "file-encoding" || c.startsWith("unexpected") || c === "syntax-error")).toEqual(["file-encoding"]);
+  });
+});
+
+describe("yusuan build of a file not in UTF-8 or with a slip", () => {
+  it("exits 1 and writes nothing", async () => {
+    for (const content of [GBK, SLIPS]) {
+      const dir = fs.mkdtempSync("/tmp/yusuan-chars-build-");
+      fs.writeFileSync(`${dir}/g.budget`, content);
+      const io = { ...nodeIo(), out: () => {}, err: () => {} };
+      expect(await main(["build", "--format", "json", "--out", `${dir}/out`, `${dir}/g.budget`], io)).toBe(1);
+      expect(fs.readdirSync(dir)).toEqual(["g.budget"]);
+      expect(Buffer.from(fs.readFileSync(`${dir}/g.budget`)).equals(Buffer.from(content))).toBe(true);
+    }
   });
 });
 
@@ -92,6 +109,7 @@ describe("yusuan fmt and full-width slips", () => {
   it("check reports each slip where it stands", async () => {
     const io = memoryIo({ "s.budget": SLIPS });
     expect(await main(["check", "--format", "json", "s.budget"], io)).toBe(1);
+    expect(io.files).toEqual({ "s.budget": SLIPS });
     expect((JSON.parse(io.stdout) as Json).diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
       ["full-width-character", 4, 4],
       ["full-width-character", 7, 11],
@@ -135,6 +153,7 @@ describe("yusuan fmt and line endings", () => {
     const io = memoryIo({ "w.budget": crlf });
     expect(await main(["fmt", "--check", "w.budget"], io)).toBe(0);
     expect(io.stdout).toBe("");
+    expect(io.files).toEqual({ "w.budget": crlf });
   });
   it("--write keeps CRLF line endings", async () => {
     const io = memoryIo({ "w.budget": crlf.replace("  年度", "      年度") });
