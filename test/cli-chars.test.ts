@@ -1,7 +1,7 @@
 /**
  * The command line on files that are not plain UTF-8 or hold slips of the input method:
- * `check` reports a GBK, UTF-16 or unreadable file once; `fmt --check` reports and names
- * it and writes nothing; `fmt --write` converts it to UTF-8, fixes full-width slips, and
+ * `check` reports a GBK, UTF-16 or unreadable file once; `build` writes nothing;
+ * `fmt --check` reports and names it and writes nothing; `fmt --write` converts it to UTF-8, fixes full-width slips, and
  * writes nothing when an error remains that formatting cannot fix (a control character,
  * an undecodable file, a syntax error beside a slip); CRLF files are canonical with CRLF.
  * One test runs bin/yusuan.js on a GBK file as a real process.
