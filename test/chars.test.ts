@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nameKey } from "../src/base/names.js";
 import { checkBudget } from "../src/check/check.js";
-import { attachForms } from "../src/model/derive.js";
+import { attachForms } from "../src/model/attach.js";
 import { scanCharacters, showInvisible } from "../src/syntax/chars.js";
 import { decodeSource } from "../src/syntax/encoding.js";
 import { fastParse, fastTokens } from "../src/syntax/fast.js";
@@ -132,7 +132,7 @@ describe("name keys", () => {
   it("let a form find its project when the names differ only in width or white space", () => {
     const t = fs.readFileSync("test/fixtures/diagnostics/unresolved-reference/ok-form-name-in-full-width.budget", "utf8");
     const a = attachForms(load(t).budget);
-    expect([...a.forms.keys()]).toEqual([0]);
+    expect([...a.published.keys()]).toEqual([0]);
     expect(a.unattached).toEqual([]);
   });
   it("equal names that differ only in width, white space or invisible characters", () => {

@@ -323,7 +323,7 @@ describe("performance forms", () => {
       { project: "不存在", reason: "no-such-project" },
       { project: "甲", reason: "duplicate" },
     ]);
-    expect(attachForms(b).forms.size).toBe(2);
+    expect(attachForms(b).published.size).toBe(2);
   });
   it("print the header fields as the forms do", () => {
     const f = p.projectForms[0]!;

@@ -3,7 +3,7 @@
  * between jobs, where each department's publication is written, and the index's figures.
  */
 import { describe, expect, it } from "vitest";
-import type { DepartmentTotals } from "../src/check/rollup.js";
+import type { DepartmentTotals } from "../src/model/department.js";
 import { outputBase } from "../src/cli/emit.js";
 import { jobsFor, slices } from "../src/cli/pool.js";
 import { rollupIndex, rollupJson, RollupIndex } from "../src/model/rollup.js";
@@ -46,14 +46,12 @@ describe("rollupIndex", () => {
     code: { value: code, span },
     name: `部门${code}`,
     incomeTotal: income,
-    bySource: new Map([
-      ["一般公共预算", general],
-      ["政府性基金预算", fund],
-    ]),
+    bySource: { general, fund, capital: 0, specialAccount: 0, unitFunds: 0 },
+    carryover: income - general - fund,
   });
   const rollup: Rollup = { name: { value: "某市", span }, year: { value: 2024, span }, span };
 
-  it("sums the departments in 分 and derives 上年结转 as 收入总计 less the year's income", () => {
+  it("sums the departments in 分, 上年结转 among them", () => {
     const index = rollupIndex(rollup, [
       { totals: totals("101", 123_456_789, 0, 150_000_000), link: "101" },
       { totals: totals("102", 1, 99, 100), link: "102" },

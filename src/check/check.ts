@@ -8,7 +8,7 @@ import { bi, diagnosticOf, hasErrors, sortDiagnostics, type Diagnostic, type Res
 import { CHECKING_CODES } from "./codes.js";
 import type { Budget } from "../syntax/ast.js";
 import type { Loaded } from "../syntax/load.js";
-import { derive } from "../model/derive.js";
+import { Derivation } from "../model/derivation.js";
 import { lastYearFigures, withLastYear, type LastYearFigures } from "../model/last-year.js";
 import { builtinCatalogue } from "../catalogue/catalogue.js";
 import type { Catalogue } from "../catalogue/types.js";
@@ -32,6 +32,11 @@ export interface CheckResult extends Result<Loaded> {
    * from last year's budget when it is named (stated figures are only compared).
    */
   readonly effective: Budget;
+  /**
+   * The derivation of `effective`, which the rules read their figures from; a build
+   * derives the publication from it, so nothing is derived twice.
+   */
+  readonly derivation: Derivation;
 }
 
 export function checkBudget(loaded: Loaded, custom?: Catalogue): CheckResult {
@@ -61,15 +66,18 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue): CheckResult {
         }),
       );
     } else {
-      lastYear = lastYearFigures(derive(prev.effective, prev.catalogue));
+      lastYear = lastYearFigures(prev.derivation);
     }
   }
+  const effective = lastYear ? withLastYear(budget, lastYear) : budget;
+  const model = new Derivation(effective, catalogue);
   const figuresRead = !hasErrors(loaded.diagnostics);
   for (const rule of RULES) {
     if (rule.needsAllFigures && !figuresRead) continue;
     const spec = ruleSpec(rule);
     const ctx: RuleContext = {
       budget,
+      model,
       catalogue,
       catalogueIsBuiltin: !custom,
       ...(lastYear ? { lastYear } : {}),
@@ -77,5 +85,5 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue): CheckResult {
     };
     rule.run(ctx);
   }
-  return { value: loaded, diagnostics: sortDiagnostics(diagnostics), catalogue, effective: lastYear ? withLastYear(budget, lastYear) : budget };
+  return { value: loaded, diagnostics: sortDiagnostics(diagnostics), catalogue, effective, derivation: model };
 }

@@ -7,7 +7,8 @@ import { sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
 import { loadBudget, loadEntry, type SourceHost } from "../syntax/load.js";
 import { checkBudget } from "./check.js";
 import type { Catalogue } from "../catalogue/types.js";
-import { departmentTotals, rollupDiagnostics, type CheckedDepartment } from "./rollup.js";
+import { departmentTotals } from "../model/department.js";
+import { rollupDiagnostics, type CheckedDepartment } from "./rollup.js";
 import type { Located } from "../syntax/ast.js";
 
 export interface EntryCheck {
@@ -30,6 +31,6 @@ export function checkEntry(entry: string, host: SourceHost, custom?: Catalogue):
 
 /** Loads and checks one department budget of a roll-up on its own. */
 export function checkDepartment(d: { readonly path: string; readonly include: Located<string> }, host: SourceHost, custom?: Catalogue): CheckedDepartment {
-  const loaded = loadBudget(d.path, host);
-  return { diagnostics: checkBudget(loaded, custom).diagnostics, totals: departmentTotals(d.path, d.include, loaded.budget) };
+  const checked = checkBudget(loadBudget(d.path, host), custom);
+  return { diagnostics: checked.diagnostics, totals: departmentTotals(d.path, d.include, checked.derivation) };
 }

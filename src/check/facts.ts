@@ -1,16 +1,17 @@
 /**
- * Facts the checker's rules share, computed from the AST in one linear pass each and
- * cached per budget: the current year's totals (by source, basic and project), which
- * performance form belongs to which project, indicator levels without their 指标 suffix,
- * the value of a cost indicator, name similarity for "did you mean" hints, and money
- * formatted as the document prints it. Nothing here reports; rules decide what is wrong.
+ * What the checker's rules share besides the derived figures (which they read from the
+ * model, ctx.model): money formatted as the document prints it, the related spans that
+ * describe the lines behind a figure, guesses for forms filed under a name that is no
+ * project, indicator levels without their 指标 suffix, the value of a cost indicator,
+ * name similarity for "did you mean" hints, and the texts of a budget. Nothing here
+ * reports; rules decide what is wrong.
  */
-import { add, sum, toFen, wanGrouped, yuanGrouped, type Fen } from "../base/money.js";
-import { nameKey } from "../base/names.js";
+import { sum, toFen, wanGrouped, yuanGrouped, type Fen } from "../base/money.js";
+import type { Attachment } from "../model/attach.js";
+import { amountOf } from "../model/totals.js";
 import type { Span } from "../base/source.js";
 import { bi, type Bilingual, type Related } from "../base/diagnostics.js";
 import type * as A from "../syntax/ast.js";
-import { SOURCES } from "../syntax/ast.js";
 
 /** At most this many lines are related to a derived figure; the message gives the full count. */
 export const MAX_RELATED = 3;
@@ -48,59 +49,6 @@ export function plainWan(fen: Fen): string {
 /** A plain decimal of 元 for a diagnostic's data: "63891700". */
 export function plainYuan(fen: Fen): string {
   return yuanGrouped(fen).replace(/,/g, "");
-}
-
-/* ------------------------------------------------------------------------------------ */
-/* Current-year totals                                                                    */
-/* ------------------------------------------------------------------------------------ */
-
-export interface Totals {
-  /** Σ basic lines, every source. */
-  readonly basic: Fen;
-  /** Σ projects, every source (表十二 合计). */
-  readonly project: Fen;
-  /** 本年收入合计 = basic + project. */
-  readonly current: Fen;
-  /** 上年结转 = Σ carry-overs. */
-  readonly carryover: Fen;
-  /** 收入总计 = current + carryover. */
-  readonly incomeTotal: Fen;
-  /** The current year by source (basic lines and projects; carry-overs excluded). */
-  readonly bySource: ReadonlyMap<A.Source, Fen>;
-}
-
-const totalsCache = new WeakMap<A.Budget, Totals>();
-
-/** The current year's totals, computed once per budget. */
-export function totals(budget: A.Budget): Totals {
-  const cached = totalsCache.get(budget);
-  if (cached) return cached;
-  const bySource = new Map<A.Source, Fen>(SOURCES.map((s) => [s, 0]));
-  let basic = 0;
-  let project = 0;
-  let carryover = 0;
-  for (const l of budget.basic) {
-    basic = add(basic, l.money.fen);
-    bySource.set(l.source.value, add(bySource.get(l.source.value)!, l.money.fen));
-  }
-  for (const p of budget.projects) {
-    for (const a of p.amounts) {
-      project = add(project, a.money.fen);
-      bySource.set(a.source, add(bySource.get(a.source)!, a.money.fen));
-    }
-  }
-  for (const c of budget.carryovers) for (const a of c.amounts) carryover = add(carryover, a.money.fen);
-  const current = add(basic, project);
-  const t: Totals = { basic, project, current, carryover, incomeTotal: add(current, carryover), bySource };
-  totalsCache.set(budget, t);
-  return t;
-}
-
-/** A project's or carry-over's amount: Σ its amounts over every source. */
-export function amountOf(item: { readonly amounts: readonly A.Amount[] }): Fen {
-  let s = 0;
-  for (const a of item.amounts) s = add(s, a.money.fen);
-  return s;
 }
 
 /**
@@ -144,55 +92,36 @@ export function basicLine(l: A.BasicLine): { span: Span; message: Bilingual } {
 /* Performance forms and their projects                                                   */
 /* ------------------------------------------------------------------------------------ */
 
-export interface FormAttachment {
-  /** True when the budget has any project performance form at all. */
-  readonly anyForms: boolean;
-  /** The forms of each project, by the project's index: its own first, then forms naming it. */
-  readonly formsOf: readonly (readonly A.PerformanceForm[])[];
-  /** The index of the first project of each name, keyed by nameKey. */
-  readonly projectByName: ReadonlyMap<string, number>;
-  /** Forms written on their own that name no project, each with the formless project it most likely belongs to. */
+/**
+ * Forms written on their own that name no project, each with the formless project it
+ * most likely belongs to (a near name), and the projects so claimed: a form filed under a
+ * misspelt name is reported once, with its project, not also as a project without a form.
+ */
+export interface OrphanGuesses {
   readonly unresolved: readonly { readonly form: A.PerformanceForm; readonly guess?: number }[];
-  /** Formless projects that an unresolved form most likely belongs to (reported once, with the form). */
   readonly claimed: ReadonlySet<number>;
 }
 
-const attachCache = new WeakMap<A.Budget, FormAttachment>();
+const guessCache = new WeakMap<Attachment, OrphanGuesses>();
 
 /** Above this many formless projects, no "did you mean" is attempted (it would be quadratic). */
 const MAX_GUESS_CANDIDATES = 2000;
 /** Above this many name comparisons in all, forms that name no project are not matched to projects. */
 const MAX_GUESS_WORK = 100_000;
 
-/**
- * Attaches forms to projects: a project's own form, then each form written on its own
- * to the first project of the name it gives. A form that names no project is matched,
- * when the names are close, to a project that has no form.
- */
-export function attachForms(budget: A.Budget): FormAttachment {
-  const cached = attachCache.get(budget);
+/** Guesses the project of each form that names none, among the projects without a form. */
+export function guessOrphanOwners(budget: A.Budget, a: Attachment): OrphanGuesses {
+  const cached = guessCache.get(a);
   if (cached) return cached;
-  const formsOf: A.PerformanceForm[][] = budget.projects.map((p) => (p.performance ? [p.performance] : []));
-  const projectByName = new Map<string, number>();
-  budget.projects.forEach((p, i) => {
-    const key = nameKey(p.name.value);
-    if (!projectByName.has(key)) projectByName.set(key, i);
-  });
-  const loose: A.PerformanceForm[] = [];
-  for (const f of budget.forms) {
-    const i = projectByName.get(nameKey(f.project?.value ?? ""));
-    if (i === undefined) loose.push(f);
-    else formsOf[i]!.push(f);
-  }
   const claimed = new Set<number>();
   const unresolved: { form: A.PerformanceForm; guess?: number }[] = [];
   const formless: number[] = [];
-  if (loose.length) {
-    for (const [, i] of projectByName) if (formsOf[i]!.length === 0) formless.push(i);
+  if (a.orphans.length) {
+    for (const [, i] of a.projectByName) if (a.formsOf[i]!.length === 0) formless.push(i);
   }
-  for (const form of loose) {
+  for (const form of a.orphans) {
     let guess: number | undefined;
-    if (formless.length <= MAX_GUESS_CANDIDATES && formless.length * loose.length <= MAX_GUESS_WORK) {
+    if (formless.length <= MAX_GUESS_CANDIDATES && formless.length * a.orphans.length <= MAX_GUESS_WORK) {
       let best = 0;
       for (const i of formless) {
         if (claimed.has(i)) continue;
@@ -207,21 +136,14 @@ export function attachForms(budget: A.Budget): FormAttachment {
     if (guess !== undefined) claimed.add(guess);
     unresolved.push({ form, ...(guess !== undefined ? { guess } : {}) });
   }
-  const a: FormAttachment = { anyForms: budget.forms.length > 0 || budget.projects.some((p) => p.performance), formsOf, projectByName, unresolved, claimed };
-  attachCache.set(budget, a);
-  return a;
+  const g = { unresolved, claimed };
+  guessCache.set(a, g);
+  return g;
 }
 
-/** Each project with its one form (the first, when it has several), in project order. */
-export function* projectsWithForms(budget: A.Budget): Generator<{ project: A.Project; form: A.PerformanceForm; index: number }> {
-  const { formsOf, projectByName } = attachForms(budget);
-  for (let i = 0; i < budget.projects.length; i++) {
-    const p = budget.projects[i]!;
-    // A later project of a repeated name gets only its own form (duplicate-name reports it).
-    const forms = formsOf[i]!;
-    if (projectByName.get(nameKey(p.name.value)) !== i && !p.performance) continue;
-    if (forms.length) yield { project: p, form: forms[0]!, index: i };
-  }
+/** Each project with the form the publication prints for it, in project order. */
+export function* projectsWithForms(budget: A.Budget, a: Attachment): Generator<{ project: A.Project; form: A.PerformanceForm; index: number }> {
+  for (const [index, form] of a.published) yield { project: budget.projects[index]!, form, index };
 }
 
 /** Which form an indicator list is in: a project's own, one written on its own, or the overall form. */

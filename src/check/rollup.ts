@@ -7,40 +7,14 @@ import { bi, hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnos
 import { ROLLUP_CODES } from "./codes.js";
 import { sub, sum, wanGrouped, type Fen } from "../base/money.js";
 import type { Span } from "../base/source.js";
-import type { Budget, Source } from "../syntax/ast.js";
+import type { DepartmentTotals } from "../model/department.js";
+import { SOURCE_KEY } from "../model/keys.js";
 import type { LoadedRollup } from "../syntax/load.js";
-
-/** What the roll-up needs of one checked department. */
-export interface DepartmentTotals {
-  readonly path: string;
-  readonly include: { readonly value: string; readonly span: Span };
-  readonly code?: { readonly value: string; readonly span: Span };
-  readonly name?: string;
-  /** 收入总计 (本年收入 + 上年结转) and 本年收入 by source. */
-  readonly incomeTotal: Fen;
-  readonly bySource: ReadonlyMap<Source, Fen>;
-}
 
 /** One department of a roll-up, checked on its own. */
 export interface CheckedDepartment {
   readonly diagnostics: Diagnostic[];
   readonly totals: DepartmentTotals;
-}
-
-/** The totals of one department budget: 收入总计 and current-year income by source. */
-export function departmentTotals(path: string, include: DepartmentTotals["include"], budget: Budget): DepartmentTotals {
-  const bySource = new Map<Source, Fen>();
-  const addTo = (s: Source, f: Fen) => bySource.set(s, sum([bySource.get(s) ?? 0, f]));
-  for (const l of budget.basic) addTo(l.source.value, l.money.fen);
-  for (const p of budget.projects) for (const a of p.amounts) addTo(a.source, a.money.fen);
-  const carry = sum(budget.carryovers.flatMap((c) => c.amounts.map((a) => a.money.fen)));
-  return {
-    path,
-    include,
-    ...(budget.department ? { code: budget.department.code, name: budget.department.name.value } : {}),
-    incomeTotal: sum([...bySource.values(), carry]),
-    bySource,
-  };
 }
 
 /**
@@ -82,7 +56,7 @@ export function checkRollup(r: LoadedRollup, departments: readonly DepartmentTot
       );
     };
     if (control.incomeTotal) compare({ zh: "收入总计", en: "收入总计 (income total)" }, control.incomeTotal, sum(departments.map((d) => d.incomeTotal)));
-    for (const a of control.bySource) compare({ zh: a.source, en: a.source }, { fen: a.money.fen, span: a.money.span }, sum(departments.map((d) => d.bySource.get(a.source) ?? 0)));
+    for (const a of control.bySource) compare({ zh: a.source, en: a.source }, { fen: a.money.fen, span: a.money.span }, sum(departments.map((d) => d.bySource[SOURCE_KEY[a.source]])));
   }
   return sortDiagnostics(out);
 }

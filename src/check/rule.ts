@@ -9,11 +9,19 @@
 import type { Bilingual, CodeSpec, DiagnosticExtra, Severity } from "../base/diagnostics.js";
 import type { Span } from "../base/source.js";
 import type { Budget } from "../syntax/ast.js";
+import type { Derivation } from "../model/derivation.js";
 import type { LastYearFigures } from "../model/last-year.js";
 import type { Catalogue } from "../catalogue/types.js";
 
 export interface RuleContext {
+  /** The budget as written. */
   readonly budget: Budget;
+  /**
+   * The budget's derivation: every derived figure a rule compares a declared one with
+   * (totals, forms attached to projects, the economic figures, the tables) comes from it,
+   * computed once and shared with the publication.
+   */
+  readonly model: Derivation;
   /** The catalogue in use: the budget office's own, or the built-in one for the year. */
   readonly catalogue: Catalogue;
   /** True when the catalogue was chosen by default (no --catalogue, year not found, …). */

@@ -12,7 +12,6 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { checkBudget } from "../check/check.js";
-import { derive } from "../model/derive.js";
 import { formatJson, formatMarkdown, formatText } from "../diff/format.js";
 import { hasChanges, semanticDiff, type Side } from "../diff/semantic.js";
 import { decodeSource } from "../syntax/encoding.js";
@@ -35,7 +34,7 @@ function side(entry: string, host: SourceHost): Side | undefined {
   if (host.read(entry) === undefined) return undefined;
   const loaded = loadBudget(entry, host);
   const checked = checkBudget(loaded);
-  return { budget: loaded.budget, publication: derive(checked.effective, checked.catalogue), diagnostics: checked.diagnostics };
+  return { budget: loaded.budget, publication: checked.derivation.publication(), diagnostics: checked.diagnostics };
 }
 
 const EMPTY: SourceHost = { read: (p) => (p === "/dev/null" ? "" : undefined) };

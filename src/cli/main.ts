@@ -75,6 +75,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
           .option("format", { type: "string", describe: "comma-separated: html,md,json,pdf (default html,md,json, and pdf where Chromium is installed)" })
           .option("profile", { type: "string", default: "shanxi-13", describe: "table set and templates: shanxi-13 or mof-9" })
           .option("templates", { type: "string", describe: "a folder of templates overriding the profile's" })
+          .option("provenance", { type: "boolean", default: false, describe: "record each figure's source lines: a provenance map in the JSON, tooltips in the HTML" })
           .option("jobs", JOBS_OPTION)
           .check(jobsValid),
       async (a) => {
@@ -86,6 +87,31 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
           profile: a.profile,
           ...(a.templates ? { templates: a.templates } : {}),
           ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
+          ...(a.provenance ? { provenance: true } : {}),
+          lang: lang(a.lang),
+        });
+      },
+    )
+    .command(
+      "trace <file> <table> [row] [column]",
+      "where a published figure comes from: its value, the arithmetic and each source line",
+      (y) =>
+        y
+          .positional("file", { type: "string", demandOption: true })
+          .positional("table", { type: "string", demandOption: true, describe: "a table (表五, 5, or its title) or a JSON pointer of the publication (/prose/s4/general)" })
+          .positional("row", { type: "string", describe: "the row: a subject code, a label (合计, 收入总计) or a project's name" })
+          .positional("column", { type: "string", describe: "the column by its header (基本支出); default: the row's first amount" })
+          .option("format", { choices: ["text", "json"] as const, default: "text" })
+          .option("profile", { type: "string", default: "shanxi-13", describe: "the profile whose tables name the figure" }),
+      async (a) => {
+        const { traceCommand } = await import("./trace.js");
+        code = await traceCommand(io, {
+          file: String(a.file),
+          table: String(a.table),
+          ...(a.row !== undefined ? { row: String(a.row) } : {}),
+          ...(a.column !== undefined ? { column: String(a.column) } : {}),
+          format: a.format as "text" | "json",
+          profile: a.profile,
           lang: lang(a.lang),
         });
       },

@@ -73,7 +73,7 @@ function shown(src: SourceText): string {
 }
 
 /** Code frames on very long lines are cut to a window around the marked region. */
-function frame(src: SourceText, span: { start: number; end: number }, colours: boolean): string {
+export function frame(src: SourceText, span: { start: number; end: number }, colours: boolean): string {
   const a = lineCol(src, span.start);
   const b = lineCol(src, Math.max(span.start, span.end));
   const text = shown(src);

@@ -1,13 +1,14 @@
 /**
  * Year over year: when a budget names last year's budget (上年 { 源文件 "…" }), last
  * year's figures are derived from it instead of being typed again. `lastYearFigures`
- * reads them off last year's publication; `withLastYear` puts them into this year's
+ * reads them off last year's derivation; `withLastYear` puts them into this year's
  * AST, in place of any figure stated by hand (the checker compares the stated ones).
  */
 import type { Fen } from "../base/money.js";
 import type { Span } from "../base/source.js";
 import type * as A from "../syntax/ast.js";
-import type { Publication } from "./types.js";
+import type { Derivation } from "./derivation.js";
+import type { ThreePublicKey } from "./types.js";
 
 export interface LastYearFigures {
   /** 收入总计 (= 支出总计). */
@@ -22,19 +23,21 @@ export interface LastYearFigures {
   readonly year: number;
 }
 
-export function lastYearFigures(p: Publication): LastYearFigures {
-  const row = (k: string): Fen => p.tables.t10.rows.find((r) => r.key === k)?.cells.total ?? 0;
+/** Last year's figures, read off the parts of last year's derivation that make them. */
+export function lastYearFigures(d: Derivation): LastYearFigures {
+  const tp = d.economic.threePublic;
+  const row = (k: ThreePublicKey): Fen => tp.get(k)?.total ?? 0;
   return {
-    incomeTotal: p.tables.t1.incomeTotal,
-    generalSpending: p.tables.t5.total.total,
+    incomeTotal: d.totals.incomeTotal,
+    generalSpending: d.functional.t5.total.total,
     threePublic: new Map<A.ThreePublicItem, Fen>([
       ["因公出国", row("overseas")],
       ["公务接待", row("reception")],
       ["公务用车购置", row("vehiclePurchase")],
       ["公务用车运行维护", row("vehicleOperation")],
     ]),
-    runningCosts: p.tables.t11.total.total,
-    year: p.header.year,
+    runningCosts: d.economic.runningTotal.total,
+    year: d.year,
   };
 }
 

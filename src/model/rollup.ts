@@ -2,13 +2,13 @@
  * The roll-up index: what a province's (or city's) build publishes beside each
  * department's disclosure. One row per department in the roll-up's order, with its
  * 收入总计 and its current-year income by source, and the totals over all departments.
- * Figures are the checked department totals (check/rollup.ts), summed in integer 分.
+ * Figures are the departments' totals (department.ts), summed in integer 分.
  */
 import { z } from "zod";
-import { sub, sum, type Fen } from "../base/money.js";
-import type { DepartmentTotals } from "../check/rollup.js";
+import { sum, type Fen } from "../base/money.js";
+import type { DepartmentTotals } from "./department.js";
 import type { Rollup } from "../syntax/ast.js";
-import { SOURCE_KEY, SOURCE_KEYS, type SourceKey } from "./keys.js";
+import { SOURCE_KEYS, type SourceKey } from "./keys.js";
 import { BySource, Wan } from "./types.js";
 
 export const RollupDepartment = z.object({
@@ -38,10 +38,7 @@ const zero = (): BySourceFen => ({ general: 0, fund: 0, capital: 0, specialAccou
 
 export function rollupIndex(rollup: Rollup, departments: readonly { totals: DepartmentTotals; link: string }[]): RollupIndex {
   const rows: RollupDepartment[] = departments.map(({ totals, link }) => {
-    const bySource = zero();
-    for (const [source, fen] of totals.bySource) bySource[SOURCE_KEY[source]] = fen;
-    const carryover = sub(totals.incomeTotal, sum(SOURCE_KEYS.map((k) => bySource[k])));
-    return { code: totals.code?.value ?? "", name: totals.name ?? "", link, incomeTotal: totals.incomeTotal, bySource, carryover };
+    return { code: totals.code?.value ?? "", name: totals.name ?? "", link, incomeTotal: totals.incomeTotal, bySource: { ...totals.bySource }, carryover: totals.carryover };
   });
   const bySource = zero();
   for (const k of SOURCE_KEYS) bySource[k] = sum(rows.map((r) => r.bySource[k]));

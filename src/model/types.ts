@@ -733,6 +733,14 @@ export type NotesModel = z.infer<typeof NotesModel>;
 /* The publication                                                                        */
 /* ------------------------------------------------------------------------------------ */
 
+/** One source amount of a figure: file, 1-based line, the amount in the figure's unit, the line as written. */
+export const FigureSourceModel = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  amount: z.string().regex(/^-?\d+(\.\d+)?$/),
+  text: z.string(),
+});
+
 export const Publication = z.object({
   /** The format of this document, for readers of the JSON. */
   format: z.literal("yusuan-publication"),
@@ -756,6 +764,13 @@ export const Publication = z.object({
   unattachedForms: z.array(UnattachedForm),
   assets: AssetsModel.optional(),
   notes: NotesModel.optional(),
+  /**
+   * Present when built with `--provenance`: for each figure with sources, by its JSON
+   * pointer in this document, the source amounts that make it. They sum exactly to the
+   * figure's unrounded value (a difference subtracts last year's: its amounts are
+   * negative).
+   */
+  provenance: z.record(z.string(), z.array(FigureSourceModel)).optional(),
 });
 export type Publication = z.infer<typeof Publication>;
 /** The JSON shape (amounts as strings). */

@@ -10,6 +10,7 @@
  */
 import { invariant } from "../base/invariant.js";
 import { wan, type Fen } from "../base/money.js";
+import type { FigureRef } from "../model/trace.js";
 
 /** A cell as the builders write it. */
 export interface Cell {
@@ -22,6 +23,8 @@ export interface Cell {
   readonly th?: boolean;
   /** Long text (the forms' 概况, 立项依据 …): left-aligned, wrapping. */
   readonly long?: boolean;
+  /** For an amount: the figure of the model it prints, to find its sources. */
+  readonly ref?: FigureRef;
 }
 
 /** A cell as the templates read it: spans of 1 are 0 so that `{{#if colspan}}` prints nothing. */
@@ -32,6 +35,13 @@ export interface CellView {
   readonly th: boolean;
   /** The CSS class: "num", "long" or "". */
   readonly cls: string;
+  /** For an amount: the figure of the model it prints. */
+  readonly ref?: FigureRef;
+  /**
+   * The amount's source lines, as a tooltip (HTML title), when the document is rendered
+   * with provenance; "" otherwise, and the templates print nothing for it.
+   */
+  src: string;
 }
 
 export interface RowView {
@@ -70,14 +80,18 @@ export function h(text: string, opts: Omit<Cell, "text" | "th"> = {}): Cell {
   return { text, th: true, ...opts };
 }
 
-/** An amount cell in 万元 with two decimals, blank when zero, as the reference prints empty cells. */
-export function amt(fen: Fen, opts: Omit<Cell, "text" | "num"> = {}): Cell {
-  return { text: fen === 0 ? "" : wan(fen), num: true, ...opts };
+/**
+ * An amount cell of the figure `holder[key]`, in 万元 with two decimals, blank when zero,
+ * as the reference prints empty cells.
+ */
+export function amt<K extends string>(holder: { readonly [P in K]: Fen }, key: K, opts: Omit<Cell, "text" | "num" | "ref"> = {}): Cell {
+  const fen = holder[key];
+  return { text: fen === 0 ? "" : wan(fen), num: true, ref: [holder, key], ...opts };
 }
 
 /** An amount cell that prints zero as 0.00 (the overall form does). */
-export function amt0(fen: Fen, opts: Omit<Cell, "text" | "num"> = {}): Cell {
-  return { text: wan(fen), num: true, ...opts };
+export function amt0<K extends string>(holder: { readonly [P in K]: Fen }, key: K, opts: Omit<Cell, "text" | "num" | "ref"> = {}): Cell {
+  return { text: wan(holder[key]), num: true, ref: [holder, key], ...opts };
 }
 
 /** A blank cell. */
@@ -94,6 +108,8 @@ function view(c: Cell): CellView {
     rowspan: rowspan > 1 ? rowspan : 0,
     th: c.th ?? false,
     cls: c.num ? "num" : c.long ? "long" : "",
+    ...(c.ref ? { ref: c.ref } : {}),
+    src: "",
   };
 }
 

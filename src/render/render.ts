@@ -6,6 +6,8 @@
  */
 import type { RollupIndex } from "../model/rollup.js";
 import type { Publication } from "../model/types.js";
+import type { FigureRef } from "../model/trace.js";
+import type { CellView } from "./grid.js";
 import { createEngine, type Engine } from "./handlebars.js";
 import type { LoadedProfile } from "./profile.js";
 import { buildView, rollupView, type Format } from "./view.js";
@@ -35,12 +37,37 @@ function engineFor(profile: LoadedProfile, format: Format): Engine {
   return (byFormat[format] ??= createEngine(profile.templates, format));
 }
 
-/** Renders the whole disclosure in HTML (one self-contained file) or Markdown. */
-export function renderDocument(pub: Publication, profile: LoadedProfile, format: Format): string {
+/**
+ * Renders the whole disclosure in HTML (one self-contained file) or Markdown. With
+ * `sources`, each amount cell of the HTML carries the source lines of its figure as a
+ * tooltip (the publication must be the one the sources were recorded for).
+ */
+export function renderDocument(pub: Publication, profile: LoadedProfile, format: Format, sources?: (ref: FigureRef) => string | undefined): string {
   const engine = engineFor(profile, format);
   const view = buildView(pub, profile, format, (name) => engine.has(name));
+  if (sources) annotateSources(view, sources);
   const out = engine.render("document", view);
   return format === "md" ? tidyMarkdown(out) : out;
+}
+
+/** Sets the `src` of every amount cell of the view's grids that has sources. */
+function annotateSources(view: unknown, sources: (ref: FigureRef) => string | undefined): void {
+  const seen = new Set<object>();
+  const visit = (v: unknown): void => {
+    if (typeof v !== "object" || v === null || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x);
+      return;
+    }
+    const cell = v as Partial<CellView>;
+    if (cell.ref && typeof cell.src === "string") {
+      cell.src = sources(cell.ref) ?? "";
+      return;
+    }
+    for (const x of Object.values(v)) visit(x);
+  };
+  visit(view);
 }
 
 /** Renders a roll-up's index page (template `rollup`) in HTML or Markdown. */

@@ -147,19 +147,19 @@ const LEVEL_CLASS: Readonly<Record<string, string>> = { 类: "lvl-1", 款: "lvl-
 /* Cell rows of the model's cell records                                                  */
 /* ------------------------------------------------------------------------------------ */
 
-const bp = (c: BasicProject): Cell[] => [amt(c.total), amt(c.basic), amt(c.project)];
-const fiscal = (c: TotalByFiscal): Cell[] => [amt(c.total), amt(c.general), amt(c.fund), amt(c.capital)];
+const bp = (c: BasicProject): Cell[] => [amt(c, "total"), amt(c, "basic"), amt(c, "project")];
+const fiscal = (c: TotalByFiscal): Cell[] => [amt(c, "total"), amt(c, "general"), amt(c, "fund"), amt(c, "capital")];
 const income = (c: IncomeCells): Cell[] => [
-  amt(c.total),
-  amt(c.general),
-  amt(c.fund),
-  amt(c.capital),
-  amt(c.specialAccount),
-  amt(c.unitFunds),
-  amt(c.carryover),
+  amt(c, "total"),
+  amt(c, "general"),
+  amt(c, "fund"),
+  amt(c, "capital"),
+  amt(c, "specialAccount"),
+  amt(c, "unitFunds"),
+  amt(c, "carryover"),
 ];
-const sources5 = (c: TotalBySource): Cell[] => [amt(c.total), amt(c.general), amt(c.fund), amt(c.capital), amt(c.specialAccount), amt(c.unitFunds)];
-const sources3 = (c: TotalBySource): Cell[] => [amt(c.total), amt(c.general), amt(c.fund), amt(c.capital)];
+const sources5 = (c: TotalBySource): Cell[] => [amt(c, "total"), amt(c, "general"), amt(c, "fund"), amt(c, "capital"), amt(c, "specialAccount"), amt(c, "unitFunds")];
+const sources3 = (c: TotalBySource): Cell[] => [amt(c, "total"), amt(c, "general"), amt(c, "fund"), amt(c, "capital")];
 
 /** The rows of a subject tree: 合计 first, then every 类, 款 and 项 with its code. */
 function subjectRows<C>(
@@ -192,7 +192,7 @@ function sideBySide<C>(income: readonly { label: string; amount: Fen }[], expend
     const exp = expenditure[i];
     rows.push({
       cells: [
-        ...(inc ? [t(inc.label), amt(inc.amount)] : [blank(), blank()]),
+        ...(inc ? [t(inc.label), amt(inc, "amount")] : [blank(), blank()]),
         ...(exp ? [t(exp.label), ...cells(exp.cells)] : Array.from({ length: width + 1 }, () => blank())),
       ],
     });
@@ -203,12 +203,12 @@ function sideBySide<C>(income: readonly { label: string; amount: Fen }[], expend
 /** 表一 预算收支总表: income by source beside expenditure by 类, then the three total rows. */
 function summary({ pub, l }: Ctx): Built {
   const t1 = pub.tables.t1;
-  const body: Row[] = sideBySide(t1.income, t1.expenditure, (c) => [amt(c.total), amt(c.current), amt(c.carryover)]);
-  const cc = (c: { total: Fen; current: Fen; carryover: Fen }) => [amt(c.total), amt(c.current), amt(c.carryover)];
+  const body: Row[] = sideBySide(t1.income, t1.expenditure, (c) => [amt(c, "total"), amt(c, "current"), amt(c, "carryover")]);
+  const cc = (c: { total: Fen; current: Fen; carryover: Fen }) => [amt(c, "total"), amt(c, "current"), amt(c, "carryover")];
   body.push(
-    { cls: "total", cells: [t(l("incomeSubtotal")), amt(t1.incomeSubtotal), t(l("expenditureSubtotal")), ...cc(t1.expenditureSubtotal)] },
-    { cells: [t(l("carryoverIn")), amt(t1.carryover), t(l("yearEnd")), amt(t1.yearEndCarryover), blank(), blank()] },
-    { cls: "total", cells: [t(l("incomeTotal")), amt(t1.incomeTotal), t(l("expenditureTotal")), ...cc(t1.expenditureTotal)] },
+    { cls: "total", cells: [t(l("incomeSubtotal")), amt(t1, "incomeSubtotal"), t(l("expenditureSubtotal")), ...cc(t1.expenditureSubtotal)] },
+    { cells: [t(l("carryoverIn")), amt(t1, "carryover"), t(l("yearEnd")), amt(t1, "yearEndCarryover"), blank(), blank()] },
+    { cls: "total", cells: [t(l("incomeTotal")), amt(t1, "incomeTotal"), t(l("expenditureTotal")), ...cc(t1.expenditureTotal)] },
   );
   const head: Row[] = [
     { cells: [h(l("income"), { colspan: 2 }), h(l("expenditure"), { colspan: 4 })] },
@@ -259,13 +259,13 @@ function fiscalSummary({ pub, l }: Ctx): Built {
   const body: Row[] = sideBySide(t4.income, t4.expenditure, fiscal);
   const nothing = [blank(), blank(), blank(), blank(), blank()];
   body.push(
-    { cls: "total", cells: [t(l("incomeSubtotal")), amt(t4.incomeSubtotal), t(l("expenditureSubtotal")), ...fiscal(t4.expenditureSubtotal)] },
-    { cells: [t(l("carryoverIn")), amt(t4.carryover.total), t(l("yearEnd")), amt(t4.yearEndCarryover), blank(), blank(), blank()] },
+    { cls: "total", cells: [t(l("incomeSubtotal")), amt(t4, "incomeSubtotal"), t(l("expenditureSubtotal")), ...fiscal(t4.expenditureSubtotal)] },
+    { cells: [t(l("carryoverIn")), amt(t4.carryover, "total"), t(l("yearEnd")), amt(t4, "yearEndCarryover"), blank(), blank(), blank()] },
     // The carry-over by source, labelled as the income rows are.
     ...(["general", "fund", "capital"] as const).map((k, i) => ({
-      cells: [t(t4.income[i]?.label ?? l(k)), amt(t4.carryover[k]), ...nothing],
+      cells: [t(t4.income[i]?.label ?? l(k)), amt(t4.carryover, k), ...nothing],
     })),
-    { cls: "total", cells: [t(l("incomeTotal")), amt(t4.incomeTotal), t(l("expenditureTotal")), ...fiscal(t4.expenditureTotal)] },
+    { cls: "total", cells: [t(l("incomeTotal")), amt(t4, "incomeTotal"), t(l("expenditureTotal")), ...fiscal(t4.expenditureTotal)] },
   );
   const head: Row[] = [
     { cells: [h(l("income"), { colspan: 2 }), h(l("expenditure"), { colspan: 5 })] },
@@ -278,7 +278,7 @@ function fiscalSummary({ pub, l }: Ctx): Built {
 /** 表六 基本支出分经济科目表: the economic 类 (商品和服务支出), then its lines with the government subject. */
 function basicEconomic({ pub, l }: Ctx): Built {
   const t6 = pub.tables.t6;
-  const pp = (c: { total: Fen; personnel: Fen; public: Fen }) => [amt(c.total), amt(c.personnel), amt(c.public)];
+  const pp = (c: { total: Fen; personnel: Fen; public: Fen }) => [amt(c, "total"), amt(c, "personnel"), amt(c, "public")];
   const body: Row[] = [{ cls: "total", cells: [t(l("total")), blank(), ...pp(t6.total)] }];
   for (const g of t6.groups) {
     body.push({ cls: "lvl-1", cells: [t(g.name), blank(), ...pp(g.cells)] });
@@ -299,8 +299,8 @@ function fundIncome({ pub, l }: Ctx): Built {
     { cells: [h(l("code")), h(l("name"))] },
   ];
   const body: Row[] = [
-    { cls: "total", cells: [t(l("total")), blank(), amt(t7.total)] },
-    ...t7.rows.map((r) => ({ cells: [t(r.code), t(r.name), amt(r.amount)] })),
+    { cls: "total", cells: [t(l("total")), blank(), amt(t7, "total")] },
+    ...t7.rows.map((r) => ({ cells: [t(r.code), t(r.name), amt(r, "amount")] })),
   ];
   return { grid: grid(3, head, body), empty: t7.empty };
 }
@@ -323,7 +323,7 @@ function capital({ pub, l }: Ctx): Built {
     },
     { cells: [h(l("incomeCode")), h(l("name"))] },
   ];
-  const body: Row[] = [{ cls: "total", cells: [t(l("total")), blank(), amt(t9.incomeTotal), blank(), blank(), ...bp(t9.total)] }];
+  const body: Row[] = [{ cls: "total", cells: [t(l("total")), blank(), amt(t9, "incomeTotal"), blank(), blank(), ...bp(t9.total)] }];
   const n = Math.max(t9.incomeRows.length, t9.rows.length);
   for (let i = 0; i < n; i++) {
     const inc = t9.incomeRows[i];
@@ -331,7 +331,7 @@ function capital({ pub, l }: Ctx): Built {
     body.push({
       cls: exp ? (LEVEL_CLASS[exp.level] ?? "") : "",
       cells: [
-        ...(inc ? [t(inc.code), t(inc.name), amt(inc.amount)] : [blank(), blank(), blank()]),
+        ...(inc ? [t(inc.code), t(inc.name), amt(inc, "amount")] : [blank(), blank(), blank()]),
         ...(exp ? [t(exp.code), t(exp.name), ...bp(exp.cells)] : [blank(), blank(), blank(), blank(), blank()]),
       ],
     });

@@ -6,7 +6,8 @@
 import { bi, type Related } from "../../base/diagnostics.js";
 import type { Fen } from "../../base/money.js";
 import type * as A from "../../syntax/ast.js";
-import { differenceText, linesOfSource, plainWan, totals, wanText, yuanText } from "../facts.js";
+import { SOURCE_KEY } from "../../model/keys.js";
+import { differenceText, linesOfSource, plainWan, wanText, yuanText } from "../facts.js";
 import type { Rule } from "../rule.js";
 
 export const rule: Rule = {
@@ -17,7 +18,7 @@ export const rule: Rule = {
     const b = ctx.budget;
     const control = b.department?.control;
     if (!control) return;
-    const t = totals(b);
+    const t = ctx.model.totals;
     const report = (m: A.Money, want: Fen, zh: string, en: string, related: Related[]) => {
       const show = (fen: Fen) => (m.unit === "元" ? yuanText(fen) : wanText(fen));
       ctx.report(m.span,
@@ -29,7 +30,7 @@ export const rule: Rule = {
           });
     };
     for (const a of control.bySource) {
-      const want = t.bySource.get(a.source) ?? 0;
+      const want = t.current[SOURCE_KEY[a.source]];
       if (a.money.fen === want) continue;
       const { related } = linesOfSource(b, a.source);
       report(a.money, want, a.source, a.source, related);

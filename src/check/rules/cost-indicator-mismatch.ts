@@ -4,7 +4,7 @@
  */
 import { bi } from "../../base/diagnostics.js";
 import { sum } from "../../base/money.js";
-import { amountOf, costsAgree, costValue, differenceText, isCostIndicator, plainYuan, projectsWithForms, wanText, yuanText, type CostValue } from "../facts.js";
+import { costsAgree, costValue, differenceText, isCostIndicator, plainYuan, projectsWithForms, wanText, yuanText, type CostValue } from "../facts.js";
 import type { Rule } from "../rule.js";
 
 export const rule: Rule = {
@@ -12,7 +12,7 @@ export const rule: Rule = {
   severity: "error",
   needsAllFigures: true,
   run(ctx) {
-    for (const { project: p, form } of projectsWithForms(ctx.budget)) {
+    for (const { project: p, form, index } of projectsWithForms(ctx.budget, ctx.model.attachment)) {
       if (p.amounts.length === 0) continue;
       // Most forms have one cost indicator: the list is only built when there is one.
       let values: CostValue[] | undefined;
@@ -22,7 +22,7 @@ export const rule: Rule = {
         if (v) (values ??= []).push(v);
       }
       if (!values) continue;
-      const amount = amountOf(p);
+      const amount = ctx.model.projectLines[index]!.cells.total;
       const unitless = values.find((v) => v.unitless);
       const agree = values.length === 1 ? values[0]!.fen === amount : costsAgree(values.map((v) => v.fen), amount);
       if (agree && !unitless) continue;

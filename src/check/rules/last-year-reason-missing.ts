@@ -3,35 +3,10 @@
  * 收入总计 (section 一), the 三公 total (section 七) and 机关运行经费 (section 八).
  */
 import { bi, type Bilingual } from "../../base/diagnostics.js";
-import { add, sum, type Fen } from "../../base/money.js";
+import { sum, type Fen } from "../../base/money.js";
 import type { Span } from "../../base/source.js";
-import { FISCAL_SOURCES } from "../../syntax/ast.js";
-import { differenceText, plainWan, totals, wanText } from "../facts.js";
-import type { Rule, RuleContext } from "../rule.js";
-
-const FISCAL: ReadonlySet<string> = new Set(FISCAL_SOURCES);
-/** Unit kinds whose 公用经费 is 机关运行经费. */
-const ADMINISTRATIVE: ReadonlySet<string> = new Set(["行政单位", "参公事业单位"]);
-/** The kind of a unit that declares none, as the model assumes. */
-const DEFAULT_KIND = "行政单位";
-
-/** This year's 三公 (财政拨款) and 机关运行经费, from the basic lines' economic subjects. */
-function thisYear(ctx: RuleContext): { threePublic: Fen; runningCosts: Fen } {
-  const b = ctx.budget;
-  const kinds = new Map(b.units.map((u) => [u.name.value, u.kind?.value]));
-  const deptKind = b.department?.kind?.value;
-  const onlyUnit = b.units.length === 1 ? b.units[0]!.name.value : b.department?.name.value;
-  let threePublic = 0;
-  let runningCosts = 0;
-  for (const l of b.basic) {
-    if (!FISCAL.has(l.source.value)) continue;
-    if (ctx.catalogue.threePublic(l.economic.value)) threePublic = add(threePublic, l.money.fen);
-    const unit = l.unit?.value ?? onlyUnit ?? "";
-    const kind = kinds.get(unit) ?? deptKind ?? DEFAULT_KIND;
-    if (ADMINISTRATIVE.has(kind) && ctx.catalogue.personnelOrPublic(l.economic.value) === "公用经费") runningCosts = add(runningCosts, l.money.fen);
-  }
-  return { threePublic, runningCosts };
-}
+import { differenceText, plainWan, wanText } from "../facts.js";
+import type { Rule } from "../rule.js";
 
 export const rule: Rule = {
   code: "last-year-reason-missing",
@@ -42,7 +17,8 @@ export const rule: Rule = {
     if (!ly) return;
     const derived = ctx.lastYear;
     const reasons = new Set(ly.reasons.map((r) => r.figure.value));
-    const now = thisYear(ctx);
+    const economic = ctx.model.economic;
+    const now = { threePublic: economic.threePublic.get("total")!.total, runningCosts: economic.runningTotal.total };
     const check = (figure: Bilingual, current: Fen, last: { fen: Fen; span: Span } | undefined, accepted: readonly string[]) => {
       if (!last || last.fen === current || accepted.some((a) => reasons.has(a))) return;
       const dir = current > last.fen ? bi("增加", "up") : bi("减少", "down");
@@ -60,7 +36,7 @@ export const rule: Rule = {
     const sourceSpan = ly.source?.span;
     // Figures derived from last year's budget win; stated ones are compared by last-year-mismatch.
     const income = derived ? at(derived.incomeTotal, sourceSpan) : at(ly.incomeTotal?.fen, ly.incomeTotal?.span);
-    check(bi("收入总计", "收入总计 (total income)"), totals(ctx.budget).incomeTotal, income, ["收入总计", "支出总计"]);
+    check(bi("收入总计", "收入总计 (total income)"), ctx.model.totals.incomeTotal, income, ["收入总计", "支出总计"]);
     const items = ly.threePublic ? [...ly.threePublic.items.values()] : [];
     const three = derived ? at(sum(derived.threePublic.values()), sourceSpan) : items.length ? at(sum(items.map((m) => m.fen)), items[0]!.span) : undefined;
     check(bi("“三公”经费", "the 三公 total"), now.threePublic, three, ["三公", "因公出国", "公务接待", "公务用车购置", "公务用车运行维护"]);

@@ -6,7 +6,8 @@
 import { bi, type Bilingual, type Related } from "../../base/diagnostics.js";
 import type { Fen } from "../../base/money.js";
 import type * as A from "../../syntax/ast.js";
-import { basicLine, differenceText, linesOfSource, MAX_RELATED, plainWan, projectLine, relatedLines, totals, wanText, yuanText } from "../facts.js";
+import { basicLine, differenceText, linesOfSource, MAX_RELATED, plainWan, projectLine, relatedLines, wanText, yuanText } from "../facts.js";
+import { SOURCE_KEY } from "../../model/keys.js";
 import type { Rule } from "../rule.js";
 
 export const rule: Rule = {
@@ -17,7 +18,8 @@ export const rule: Rule = {
     const b = ctx.budget;
     const declared = b.overall?.declaredBudget;
     if (!declared) return;
-    const t = totals(b);
+    const t = ctx.model.totals;
+    const { basic, project } = t.direction;
     /** Reports a declared figure that differs from the derived one; the lines are described only then. */
     const compare = (label: Bilingual, m: A.Money | undefined, want: Fen, derived: () => { text: Bilingual; related: Related[] }) => {
       if (!m || m.fen === want) return;
@@ -37,12 +39,12 @@ export const rule: Rule = {
     const projects = () => relatedLines(b.projects, (p) => p.amounts.length > 0, (p) => projectLine(p));
     const basics = () => relatedLines(b.basic, () => true, basicLine);
 
-    compare(bi("合计", "合计 (total)"), declared.sum, t.current, () => ({
-      text: bi(`本年收入合计（基本支出 ${wanText(t.basic)} + 项目支出 ${wanText(t.project)}）`, `this year's income (basic ${wanText(t.basic)} + projects ${wanText(t.project)}) is`),
+    compare(bi("合计", "合计 (total)"), declared.sum, t.current.total, () => ({
+      text: bi(`本年收入合计（基本支出 ${wanText(basic)} + 项目支出 ${wanText(project)}）`, `this year's income (basic ${wanText(basic)} + projects ${wanText(project)}) is`),
       related: [...projects().related, ...basics().related].slice(0, MAX_RELATED),
     }));
     for (const a of declared.bySource) {
-      compare(bi(a.source, a.source), a.money, t.bySource.get(a.source) ?? 0, () => ({
+      compare(bi(a.source, a.source), a.money, t.current[SOURCE_KEY[a.source]], () => ({
         text: bi(`本年${a.source}收入`, `this year's ${a.source} income is`),
         related: linesOfSource(b, a.source).related,
       }));
@@ -52,11 +54,11 @@ export const rule: Rule = {
       text: bi("部门预算中的社会保险基金预算资金", "a department budget's 社会保险基金预算 is"),
       related: [],
     }));
-    compare(bi("基本支出", "基本支出 (basic expenditure)"), declared.basic, t.basic, () => {
+    compare(bi("基本支出", "基本支出 (basic expenditure)"), declared.basic, basic, () => {
       const l = basics();
       return { text: bi(`${l.count} 条基本支出合计`, `the ${l.count} basic line${l.count === 1 ? "" : "s"} sum to`), related: l.related };
     });
-    compare(bi("项目支出", "项目支出 (projects)"), declared.project, t.project, () => {
+    compare(bi("项目支出", "项目支出 (projects)"), declared.project, project, () => {
       const l = projects();
       return { text: bi(`表十二 ${l.count} 个项目合计`, `the ${l.count} project${l.count === 1 ? "" : "s"} of 表十二 sum to`), related: l.related };
     });

@@ -5,7 +5,7 @@
  */
 import { bi } from "../../base/diagnostics.js";
 import { sum } from "../../base/money.js";
-import { costsAgree, costValue, differenceText, isCostIndicator, plainYuan, totals, wanText, yuanText, type CostValue } from "../facts.js";
+import { costsAgree, costValue, differenceText, isCostIndicator, plainYuan, wanText, yuanText, type CostValue } from "../facts.js";
 import type { Rule } from "../rule.js";
 
 export const rule: Rule = {
@@ -22,8 +22,8 @@ export const rule: Rule = {
       if (v) values.push(v);
     }
     if (!values.length) return;
-    const t = totals(ctx.budget);
-    const expected = t.current;
+    const t = ctx.model.totals.direction;
+    const expected = ctx.model.totals.current.total;
     const fens = values.map((v) => v.fen);
     const agree = costsAgree(fens, expected);
     const unitless = values.find((v) => v.unitless);

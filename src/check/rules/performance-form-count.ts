@@ -4,7 +4,7 @@
  */
 import { bi } from "../../base/diagnostics.js";
 import { nameKey } from "../../base/names.js";
-import { attachForms } from "../facts.js";
+import { guessOrphanOwners } from "../facts.js";
 import type { Rule } from "../rule.js";
 
 export const rule: Rule = {
@@ -13,7 +13,8 @@ export const rule: Rule = {
   needsAllFigures: false,
   run(ctx) {
     const b = ctx.budget;
-    const { anyForms, formsOf, projectByName, claimed } = attachForms(b);
+    const attachment = ctx.model.attachment;
+    const { anyForms, formsOf, projectByName } = attachment;
     // A budget without any form does not publish them (some profiles publish key projects only).
     if (!anyForms) return;
     b.projects.forEach((p, i) => {
@@ -22,7 +23,7 @@ export const rule: Rule = {
       const forms = formsOf[i]!;
       if (forms.length === 0) {
         // A form filed under a near name is reported once, by unresolved-reference.
-        if (claimed.has(i)) return;
+        if (guessOrphanOwners(b, attachment).claimed.has(i)) return;
         ctx.report(p.name.span, bi(`项目「${p.name.value}」没有绩效目标表`, `the project ${p.name.value} has no performance form`), {
             hint: bi("在项目中写「绩效 { … }」，或在顶层写「绩效 \"项目名\" { … }」", `write a 绩效 { … } block in the project, or 绩效 "${p.name.value}" { … } at the top level`),
             data: { project: p.name.value },

@@ -7,7 +7,7 @@ import { bi } from "../../base/diagnostics.js";
 import type { Fen } from "../../base/money.js";
 import type { Span } from "../../base/source.js";
 import type * as A from "../../syntax/ast.js";
-import { amountOf, differenceText, levelSum, plainYuan, projectsWithForms, yuanText } from "../facts.js";
+import { differenceText, levelSum, plainYuan, projectsWithForms, yuanText } from "../facts.js";
 import type { Rule } from "../rule.js";
 
 /** A funding block's total: the declared 总额, else the sum of its levels. */
@@ -23,10 +23,10 @@ export const rule: Rule = {
   severity: "error",
   needsAllFigures: true,
   run(ctx) {
-    for (const { project: p, form } of projectsWithForms(ctx.budget)) {
+    for (const { project: p, form, index } of projectsWithForms(ctx.budget, ctx.model.attachment)) {
       const period = blockTotal(form.periodFunding);
       const declared = blockTotal(form.annualFunding);
-      const annual = p.amounts.length ? { fen: amountOf(p), span: declared?.span ?? p.amounts[0]!.money.span } : declared;
+      const annual = p.amounts.length ? { fen: ctx.model.projectLines[index]!.cells.total, span: declared?.span ?? p.amounts[0]!.money.span } : declared;
       if (!period || !annual || period.fen >= annual.fen) continue;
       ctx.report(period.span,
           bi(

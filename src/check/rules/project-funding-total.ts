@@ -5,7 +5,7 @@
  */
 import { bi, type Bilingual, type Related } from "../../base/diagnostics.js";
 import type { Span } from "../../base/source.js";
-import { amountOf, differenceText, levelSum, plainYuan, projectsWithForms, yuanText } from "../facts.js";
+import { differenceText, levelSum, plainYuan, projectsWithForms, yuanText } from "../facts.js";
 import type { Rule } from "../rule.js";
 
 interface Finding {
@@ -19,9 +19,9 @@ export const rule: Rule = {
   severity: "error",
   needsAllFigures: true,
   run(ctx) {
-    for (const { project: p, form } of projectsWithForms(ctx.budget)) {
+    for (const { project: p, form, index } of projectsWithForms(ctx.budget, ctx.model.attachment)) {
       if (p.amounts.length === 0) continue;
-      const amount = amountOf(p);
+      const amount = ctx.model.projectLines[index]!.cells.total;
       const findings: Finding[] = [];
       const annual = form.annualFunding;
       if (annual) {

@@ -3,7 +3,6 @@
  * assets list its vehicles, a running cost needs at least one.
  */
 import { bi } from "../../base/diagnostics.js";
-import { add } from "../../base/money.js";
 import { FISCAL_SOURCES } from "../../syntax/ast.js";
 import { basicLine, relatedLines, wanText } from "../facts.js";
 import type { Rule } from "../rule.js";
@@ -18,9 +17,7 @@ export const rule: Rule = {
     const b = ctx.budget;
     const assets = b.assets;
     if (!assets || (!assets.vehicles.length && !assets.vehicleQuota)) return;
-    const lines = b.basic.filter((l) => FISCAL.has(l.source.value) && ctx.catalogue.threePublic(l.economic.value) === "公务用车运行维护");
-    let running = 0;
-    for (const l of lines) running = add(running, l.money.fen);
+    const running = ctx.model.economic.threePublic.get("vehicleOperation")!.total;
     if (running === 0) return;
     let vehicles = 0;
     for (const v of assets.vehicles) vehicles += /^\d+$/.test(v.count.number) ? Number(v.count.number) : 0;
@@ -29,7 +26,7 @@ export const rule: Rule = {
     ctx.report(at.span,
         bi(`国有资产中实有公务用车 0 辆，但安排了公务用车运行维护费 ${wanText(running)}`, `the state assets hold no official vehicle, but ${wanText(running)} of 公务用车运行维护费 is budgeted`),
         {
-          related: relatedLines(lines, () => true, basicLine).related,
+          related: relatedLines(b.basic, (l) => FISCAL.has(l.source.value) && ctx.catalogue.threePublic(l.economic.value) === "公务用车运行维护", basicLine).related,
           hint: bi("核对车辆情况，或取消运行维护费", "check the vehicles held, or remove the running cost"),
           data: { running: wanText(running).replace(/[,万元]/g, ""), vehicles: "0" },
         });

@@ -5,7 +5,7 @@
  */
 import { bi, type Related } from "../../base/diagnostics.js";
 import type * as A from "../../syntax/ast.js";
-import { attachForms, closest } from "../facts.js";
+import { closest, guessOrphanOwners } from "../facts.js";
 import type { Rule } from "../rule.js";
 
 export const rule: Rule = {
@@ -41,7 +41,7 @@ export const rule: Rule = {
     for (const c of b.carryovers) checkUnit(c.unit, () => ({ zh: `结转「${c.name.value}」`, en: `the carry-over ${c.name.value}` }));
 
     // Forms written on their own name their project.
-    for (const { form, guess } of attachForms(b).unresolved) {
+    for (const { form, guess } of guessOrphanOwners(b, ctx.model.attachment).unresolved) {
       const name = form.project;
       if (!name) continue;
       const p = guess !== undefined ? b.projects[guess] : undefined;

@@ -1,0 +1,126 @@
+/**
+ * The functional subject tree 类 › 款 › 项: amounts booked to a subject accumulate into
+ * the subject and its parents, and come out as the rows of the subject tables (表二, 表三,
+ * 表五, 表八, 表九) with the catalogue's names.
+ */
+import type { Catalogue } from "../catalogue/types.js";
+import type * as A from "../syntax/ast.js";
+import { addCells, allZero, zeroCells, type Cells } from "./cells.js";
+import { NO_TRACE, type Tracer } from "./trace.js";
+
+/** The 类 of a functional code: its first three digits. */
+export function leiOf(code: string): string {
+  return code.slice(0, 3);
+}
+
+/** The 款 of a functional code of five digits or more: its first five digits. */
+export function kuanOf(code: string): string | undefined {
+  return code.length > 3 ? code.slice(0, 5) : undefined;
+}
+
+interface TreeNode<K extends string> {
+  readonly code: string;
+  readonly level: "类" | "款" | "项";
+  readonly cells: Cells<K>;
+  readonly children: Map<string, TreeNode<K>>;
+}
+
+export interface SubjectRowOf<K extends string> {
+  code: string;
+  name: string;
+  level: "类" | "款" | "项";
+  leaf: boolean;
+  known: boolean;
+  cells: Cells<K>;
+}
+
+/**
+ * Accumulates amounts into the functional subject tree 类 › 款 › 项: an amount booked to
+ * a 项 (7 digits) also counts for its 款 (first 5) and 类 (first 3); one booked to a 款
+ * with no 项 (21907) makes that 款 a leaf. Placement is by the code's digits, so a row is
+ * always the sum of the rows below it; whether the codes exist is the checker's concern.
+ * An amount without a subject counts only in the total.
+ */
+export class SubjectTreeBuilder<K extends string> {
+  readonly total: Cells<K>;
+  private readonly roots = new Map<string, TreeNode<K>>();
+
+  constructor(
+    private readonly keys: readonly K[],
+    private readonly tracer: Tracer = NO_TRACE,
+  ) {
+    this.total = zeroCells(keys);
+  }
+
+  add(code: string | undefined, delta: Partial<Cells<K>>, origin?: A.Money): void {
+    if (allZero(delta)) return;
+    const tr = this.tracer;
+    addCells(this.total, delta, origin, tr);
+    if (!code) return;
+    let node = this.child(this.roots, leiOf(code), "类");
+    addCells(node.cells, delta, origin, tr);
+    const kuan = kuanOf(code);
+    if (kuan === undefined) return;
+    node = this.child(node.children, kuan, "款");
+    addCells(node.cells, delta, origin, tr);
+    if (code.length <= 5) return;
+    node = this.child(node.children, code, "项");
+    addCells(node.cells, delta, origin, tr);
+  }
+
+  private child(map: Map<string, TreeNode<K>>, code: string, level: TreeNode<K>["level"]): TreeNode<K> {
+    let n = map.get(code);
+    if (!n) {
+      n = { code, level, cells: zeroCells(this.keys), children: new Map() };
+      map.set(code, n);
+    }
+    return n;
+  }
+
+  /** The 类 node of a code, if anything was booked under it. */
+  lei(code: string): Cells<K> | undefined {
+    return this.roots.get(code)?.cells;
+  }
+
+  /**
+   * The rows depth first, codes ascending at each level. Names come from the catalogue,
+   * else from `names` (what the author wrote beside a code), else "".
+   */
+  rows(catalogue: Catalogue, names: ReadonlyMap<string, string> = new Map()): SubjectRowOf<K>[] {
+    const out: SubjectRowOf<K>[] = [];
+    const walk = (map: Map<string, TreeNode<K>>): void => {
+      for (const code of [...map.keys()].sort()) {
+        const n = map.get(code)!;
+        const known = catalogue.functional(code);
+        out.push({ code, name: known?.name ?? names.get(code) ?? "", level: n.level, leaf: n.children.size === 0, known: known !== undefined, cells: n.cells });
+        walk(n.children);
+      }
+    };
+    walk(this.roots);
+    return out;
+  }
+}
+
+/**
+ * Builds a subject tree from (code, cells) entries: the 合计 cells and the rows, as the
+ * tree tables print them.
+ */
+export function subjectTree<K extends string>(
+  entries: Iterable<{ readonly code: string | undefined; readonly cells: Partial<Cells<K>> }>,
+  keys: readonly K[],
+  catalogue: Catalogue,
+  names?: ReadonlyMap<string, string>,
+): { total: Cells<K>; rows: SubjectRowOf<K>[] } {
+  const b = new SubjectTreeBuilder(keys);
+  for (const e of entries) b.add(e.code, e.cells);
+  return { total: b.total, rows: b.rows(catalogue, names) };
+}
+
+/** Names the author wrote beside subject codes: a fallback for codes the catalogue lacks. */
+export function writtenSubjectNames(budget: A.Budget): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const p of [...budget.projects, ...budget.carryovers]) {
+    if (p.subject && p.subjectName && !names.has(p.subject.value)) names.set(p.subject.value, p.subjectName.value);
+  }
+  return names;
+}

@@ -1,0 +1,138 @@
+/**
+ * Provenance: every figure of a publication knows the source amounts that make it, and
+ * they sum exactly to it. Checked on the reference budget through `yusuan trace` (the
+ * figures a reviewer asks about first) and `build --provenance`, and on random budgets
+ * as a property: every figure's sources sum to it, and every amount written in the
+ * source reaches some figure.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { toFen } from "../src/base/money.js";
+import { builtinCatalogue } from "../src/catalogue/catalogue.js";
+import { Derivation } from "../src/model/derivation.js";
+import { figures, originsSum } from "../src/model/provenance.js";
+import type { Origin } from "../src/model/trace.js";
+import type * as A from "../src/syntax/ast.js";
+import { loadBudget } from "../src/syntax/load.js";
+import "../src/syntax/parser.js";
+import { budgetSource } from "./helpers/gen.js";
+
+const REF = "budgets/jinzhong-econ-ops-2024.budget";
+const catalogue = builtinCatalogue(2024)!;
+
+function run(args: string[]) {
+  return spawnSync(process.execPath, ["bin/yusuan.js", ...args], { encoding: "utf8" });
+}
+
+/** 分 of a signed decimal string in a unit. */
+function fenOf(amount: string, unit: "万元" | "元"): number {
+  const r = toFen(amount, unit);
+  if (!r.ok) throw new Error(`not an amount: ${amount}`);
+  return r.fen;
+}
+
+describe("yusuan trace on the reference budget", () => {
+  const cases: [string[], string][] = [
+    [["表五", "2010402"], "26.40"],
+    [["表五", "合计"], "6389.17"],
+    [["表五", "合计", "基本支出"], "24.17"],
+    [["表一", "收入总计"], "7612.17"],
+    [["表十二", "统计网络租用经费"], "0.60"],
+    [["/prose/s4/general"], "7612.17"],
+    [["/prose/s1/income/change/amount"], "12669.33"],
+  ];
+  for (const [args, printed] of cases) {
+    it(`${args.join(" ")} = ${printed}, and its sources sum to it`, () => {
+      const r = run(["trace", REF, ...args, "--format", "json"]);
+      expect(r.status, r.stderr).toBe(0);
+      const j = JSON.parse(r.stdout) as { value: string; unit: "万元" | "元"; sources: { file: string; line: number; amount: string; text: string }[] };
+      expect(j.value).toBe(printed);
+      expect(j.unit).toBe("万元");
+      expect(j.sources.length).toBeGreaterThan(0);
+      expect(j.sources.reduce((s, x) => s + fenOf(x.amount, j.unit), 0)).toBe(fenOf(printed, "万元"));
+      for (const s of j.sources) {
+        const line = fs.readFileSync(s.file, "utf8").split("\n")[s.line - 1]!;
+        expect(line.trim()).toBe(s.text);
+      }
+    });
+  }
+  it("prints the arithmetic and a code frame for each source", () => {
+    const r = run(["trace", REF, "表十二", "统计网络租用经费"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("= 0.60万元");
+    expect(r.stdout).toContain("projects.budget:166  0.60万元  项目「统计网络租用经费」一般公共预算");
+    expect(r.stdout).toMatch(/> 166 \|\s+一般公共预算 0\.60万元/);
+  });
+  it("names the rows when a row is not found, and exits 2", () => {
+    const r = run(["trace", REF, "表五", "9999999"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("表五没有「9999999」这一行");
+    expect(r.stderr).toContain("2010402");
+  });
+  it("refuses an unknown table and a pointer that names no amount", () => {
+    expect(run(["trace", REF, "表九十", "合计"]).status).toBe(2);
+    expect(run(["trace", REF, "/header/name"]).status).toBe(2);
+  });
+});
+
+describe("build --provenance", () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "yusuan-prov-"));
+  const r = run(["build", REF, "--out", out, "--format", "html,json", "--provenance"]);
+  it("builds", () => expect(r.status, r.stderr).toBe(0));
+  it("maps every amount of the JSON with sources to sources that sum to it", () => {
+    const j = JSON.parse(fs.readFileSync(path.join(out, "jinzhong-econ-ops-2024.json"), "utf8")) as { provenance: Record<string, { amount: string }[]> };
+    const pointers = Object.keys(j.provenance);
+    expect(pointers.length).toBeGreaterThan(300);
+    const at = (pointer: string): unknown => pointer.split("/").slice(1).reduce<unknown>((o, k) => (o as Record<string, unknown>)[k.replace(/~1/g, "/").replace(/~0/g, "~")], j);
+    for (const p of pointers) {
+      const value = at(p) as string;
+      const unit = p.includes("Funding") ? "元" : "万元";
+      expect(j.provenance[p]!.reduce((s, x) => s + fenOf(x.amount, unit), 0), p).toBe(fenOf(value, unit));
+    }
+  });
+  it("gives each amount cell of the HTML its source lines", () => {
+    const html = fs.readFileSync(path.join(out, "jinzhong-econ-ops-2024.html"), "utf8");
+    expect(html).toContain('title="budgets/jinzhong-econ-ops-2024/projects.budget:166  0.60  一般公共预算 0.60万元"');
+  });
+});
+
+/** Every amount written in a budget's source that a publication prints (declared figures, which rules compare, aside). */
+function leafAmounts(b: A.Budget): A.Money[] {
+  const out: A.Money[] = [];
+  for (const l of b.basic) out.push(l.money);
+  for (const p of [...b.projects, ...b.carryovers]) for (const a of p.amounts) out.push(a.money);
+  for (const m of [b.procurement?.goods, b.procurement?.works, b.procurement?.services]) if (m) out.push(m);
+  const ly = b.lastYear;
+  if (ly) {
+    for (const m of [ly.incomeTotal, ly.generalSpending, ly.runningCosts]) if (m) out.push(m);
+    for (const m of ly.threePublic?.items.values() ?? []) out.push(m);
+  }
+  return out.filter((m) => m.fen !== 0);
+}
+
+describe("provenance of random budgets", () => {
+  it("sums to every figure, and every amount written reaches a figure", () => {
+    let figuresSeen = 0;
+    fc.assert(
+      fc.property(budgetSource, (src) => {
+        const loaded = loadBudget("p.budget", { read: (p) => (p === "p.budget" ? src : undefined) });
+        const d = new Derivation(loaded.budget, catalogue, { trace: true });
+        const pub = d.publication();
+        const used = new Set<A.Money>();
+        for (const f of figures(pub)) {
+          const o: readonly Origin[] = d.tracer.origins(f.holder, f.key) ?? [];
+          expect(originsSum(o), f.pointer).toBe(f.fen);
+          for (const x of o) used.add(x.money);
+          figuresSeen++;
+        }
+        for (const m of leafAmounts(loaded.budget)) expect(used.has(m), `${m.text} at ${m.span.start}`).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    expect(figuresSeen).toBeGreaterThan(10_000);
+  });
+});
