@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { scanCharacters } from "../src/syntax/chars.js";
 import { fastParse, fastTokens, KEYWORD_ORDER } from "../src/syntax/fast.js";
 import { KEYWORD_BY_NAME } from "../src/syntax/keywords.js";
 import { ALL_TOKENS, BadStr, BadText, lexer } from "../src/syntax/lexer.js";
@@ -106,8 +107,13 @@ describe("(2) every budget and fixture", () => {
       const slow = parseSlow(f, text);
       if (fast === undefined) expect(slow.diagnostics.length).toBeGreaterThan(0);
       else expect(fast).toStrictEqual(slow.file);
-      // parse() is the fast path with the fallback: the same as the slow path here.
-      expect(parse(f, text)).toStrictEqual(slow);
+      // parse() is the character scan, then the fast path with the fallback: the slow
+      // path over the scanned text, with the source text kept and the scan's diagnostics first.
+      const scan = scanCharacters(f, text);
+      const scanned = parseSlow(f, scan.text);
+      expect(parse(f, text)).toStrictEqual({ file: { ...scanned.file, text }, diagnostics: [...scan.diagnostics, ...scanned.diagnostics] });
+      // And on the scanned text the two parsers agree as on any other.
+      agree(scan.text, f);
     });
   }
 });

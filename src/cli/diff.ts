@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { checkBudget } from "../check/check.js";
 import { formatJson, formatMarkdown, formatText } from "../diff/format.js";
 import { hasChanges, semanticDiff, type Side } from "../diff/semantic.js";
+import { decodeSource } from "../syntax/encoding.js";
 import { loadBudget, type SourceHost } from "../syntax/load.js";
 // Either side may be any text, even mid-edit: the full parser is loaded up front.
 import "../syntax/parser.js";
@@ -38,8 +39,14 @@ function side(entry: string, host: SourceHost): Side | undefined {
 
 const EMPTY: SourceHost = { read: (p) => (p === "/dev/null" ? "" : undefined) };
 
+/** A file's text, decoded as sources are (syntax/encoding.ts): a GBK budget diffs as what it says. */
+function readSource(io: Io, p: string): string | undefined {
+  const bytes = io.readBytes(p);
+  return bytes === undefined ? undefined : decodeSource(bytes).text;
+}
+
 function diskHost(io: Io): SourceHost {
-  return { read: (p) => io.readFile(p) };
+  return { read: (p) => readSource(io, p) };
 }
 
 /** Reads files as they are at a git revision, relative to the current directory. */
@@ -50,7 +57,7 @@ function gitHost(io: Io, rev: string): SourceHost {
       if (!cache.has(p)) {
         let text: string | undefined;
         try {
-          text = execFileSync("git", ["show", `${rev}:./${p.replace(/^\.\//, "")}`], { cwd: io.cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 1 << 30 });
+          text = decodeSource(execFileSync("git", ["show", `${rev}:./${p.replace(/^\.\//, "")}`], { cwd: io.cwd, stdio: ["ignore", "pipe", "ignore"], maxBuffer: 1 << 30 })).text;
         } catch {
           text = undefined;
         }
@@ -85,8 +92,8 @@ export function diffCommand(io: Io, o: DiffOptions): number {
     const [p, oldFile, , , newFile] = o.files as [string, string, string, string, string];
     const fsHost = diskHost(io);
     const indexHost = gitHost(io, "");
-    const oldText = oldFile === "/dev/null" ? "" : io.readFile(oldFile) ?? "";
-    const newText = newFile === "/dev/null" ? "" : io.readFile(newFile) ?? "";
+    const oldText = oldFile === "/dev/null" ? "" : readSource(io, oldFile) ?? "";
+    const newText = newFile === "/dev/null" ? "" : readSource(io, newFile) ?? "";
     // Includes of the old side come from the index (what `git diff` compares against),
     // else the working tree; includes of the new side from the working tree.
     const oldIncludes: SourceHost = { read: (q) => indexHost.read(q) ?? fsHost.read(q) };

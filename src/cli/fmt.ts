@@ -2,8 +2,20 @@
  * `yusuan fmt FILE…`: print each file in canonical form; `--write` rewrites in place
  * (atomically), `--check` names the files that are not canonical and exits 1. A file
  * with syntax errors is not formatted: its diagnostics are printed and the exit is 1.
+ *
+ * Two kinds of error are what formatting fixes, and do not stop it: a file that is not
+ * UTF-8 but could be decoded (`file-encoding`; the output is UTF-8, its content the
+ * same) and full-width characters typed for half-width ones in the code
+ * (`full-width-character`; the parsers already read the character meant, and the
+ * printer prints it). `--check` reports them and names the file; `--write` fixes them.
+ *
+ * Line endings: the canonical form of a file with CRLF line endings (its first line
+ * break is CRLF) has CRLF line endings, so `--check` accepts a canonical CRLF file and
+ * `--write` keeps them; mixed line endings are not canonical and are written as the
+ * first one.
  */
-import { hasErrors, sortDiagnostics } from "../base/diagnostics.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
+import { encodingDiagnostic } from "../syntax/encoding.js";
 import { parse, withParser } from "../syntax/parse.js";
 import { print } from "../syntax/printer.js";
 import { fsHost } from "./host.js";
@@ -17,10 +29,20 @@ export interface FmtOptions {
   lang: Lang;
 }
 
+/** The codes whose errors formatting fixes. */
+const FIXED_BY_FORMATTING: ReadonlySet<string> = new Set(["file-encoding", "full-width-character"]);
+
+/** The line ending of a text: that of its first line break. */
+function lineEnding(text: string): "\r\n" | "\n" {
+  const i = text.indexOf("\n");
+  return i > 0 && text.charCodeAt(i - 1) === 0x0d ? "\r\n" : "\n";
+}
+
 export async function fmtCommand(io: Io, o: FmtOptions): Promise<number> {
   const host = fsHost(io);
   let code = 0;
   const notCanonical: string[] = [];
+  const report = (ds: Diagnostic[]): void => io.err(diagnosticsText(sortDiagnostics(ds), host, o.lang, io.isTTY));
   for (const f of o.files) {
     const text = host.read(f);
     if (text === undefined) {
@@ -28,18 +50,32 @@ export async function fmtCommand(io: Io, o: FmtOptions): Promise<number> {
       code = Math.max(code, 2);
       continue;
     }
-    const { file, diagnostics } = await withParser(() => parse(f, text));
-    if (hasErrors(diagnostics)) {
-      io.err(diagnosticsText(sortDiagnostics(diagnostics), host, o.lang, io.isTTY));
+    const encoding = host.encoding(f) ?? "utf-8";
+    if (encoding === "unknown") {
+      report([encodingDiagnostic(f, encoding)]);
       code = Math.max(code, 1);
       continue;
     }
-    const out = print(file);
+    const parsed = await withParser(() => parse(f, text));
+    const converted = encoding !== "utf-8";
+    const diagnostics = converted ? [encodingDiagnostic(f, encoding), ...parsed.diagnostics] : parsed.diagnostics;
+    if (hasErrors(diagnostics.filter((d) => !FIXED_BY_FORMATTING.has(d.code)))) {
+      report(diagnostics);
+      code = Math.max(code, 1);
+      continue;
+    }
+    const eol = lineEnding(text);
+    const printed = print(parsed.file);
+    const out = eol === "\n" ? printed : printed.replace(/\n/g, eol);
+    const changed = converted || out !== text;
     if (o.check) {
-      if (out !== text) notCanonical.push(f);
+      if (diagnostics.length) report(diagnostics);
+      if (changed) notCanonical.push(f);
     } else if (o.write) {
-      if (out !== text) io.writeFile(f, out);
+      if (changed) io.writeFile(f, out);
+      if (converted) io.err(o.lang === "zh" ? `yusuan: ${f} 已转换为 UTF-8\n` : `yusuan: ${f} converted to UTF-8\n`);
     } else {
+      if (diagnostics.length) report(diagnostics);
       io.out(out);
     }
   }

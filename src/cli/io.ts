@@ -12,6 +12,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   readFile(p: string): string | undefined;
+  /** The bytes of a file, for sources, whose encoding is recognised (syntax/encoding.ts). */
+  readBytes(p: string): Uint8Array | undefined;
   /** Writes atomically: a temporary file in the same folder, then a rename. */
   writeFile(p: string, content: string | Uint8Array): void;
   exists(p: string): boolean;
@@ -33,6 +35,13 @@ export function nodeIo(): Io {
     readFile: (p) => {
       try {
         return fs.readFileSync(p, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    readBytes: (p) => {
+      try {
+        return fs.readFileSync(p);
       } catch {
         return undefined;
       }
@@ -72,8 +81,11 @@ export function atomicWrite(p: string, content: string | Uint8Array): void {
   }
 }
 
-/** An in-memory Io for tests. */
-export function memoryIo(files: Record<string, string>, opts: { isTTY?: boolean } = {}): Io & { stdout: string; stderr: string; files: Record<string, string> } {
+/**
+ * An in-memory Io for tests. Files are text (UTF-8) or bytes, for sources in other
+ * encodings; written files are kept as text.
+ */
+export function memoryIo(files: Record<string, string | Uint8Array>, opts: { isTTY?: boolean } = {}): Io & { stdout: string; stderr: string; files: Record<string, string | Uint8Array> } {
   const io = {
     cwd: "/",
     isTTY: opts.isTTY ?? false,
@@ -86,7 +98,14 @@ export function memoryIo(files: Record<string, string>, opts: { isTTY?: boolean 
     err(t: string) {
       io.stderr += t;
     },
-    readFile: (p: string) => io.files[p],
+    readFile: (p: string) => {
+      const f = io.files[p];
+      return typeof f === "string" || f === undefined ? f : Buffer.from(f).toString("utf8");
+    },
+    readBytes: (p: string) => {
+      const f = io.files[p];
+      return typeof f === "string" ? new TextEncoder().encode(f) : f;
+    },
     writeFile: (p: string, c: string | Uint8Array) => {
       io.files[p] = typeof c === "string" ? c : Buffer.from(c).toString("utf8");
     },

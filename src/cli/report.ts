@@ -1,11 +1,13 @@
 /**
  * Diagnostics for people and for tools. For people: an Elm-style report with a title,
  * the location, the source with the region marked (a code frame from @babel/code-frame),
- * related places and a hint. For tools: JSON with 1-based lines and columns.
+ * related places and a hint (control and invisible characters shown as U+FFFD, so that
+ * none can reorder or hide what is shown). For tools: JSON with 1-based lines and columns.
  */
 import { codeFrameColumns } from "@babel/code-frame";
 import type { Diagnostic } from "../base/diagnostics.js";
 import { displayWidth, lineCol, type SourceText } from "../base/source.js";
+import { showInvisible } from "../syntax/chars.js";
 
 export type Lang = "zh" | "en";
 
@@ -58,11 +60,24 @@ function colour(on: boolean, code: string, s: string): string {
   return on ? `\u001b[${code}m${s}\u001b[0m` : s;
 }
 
+const shownTexts = new WeakMap<SourceText, string>();
+
+/** A source's text as code frames show it: invisible and control characters made visible. */
+function shown(src: SourceText): string {
+  let t = shownTexts.get(src);
+  if (t === undefined) {
+    t = showInvisible(src.text);
+    shownTexts.set(src, t);
+  }
+  return t;
+}
+
 /** Code frames on very long lines are cut to a window around the marked region. */
 export function frame(src: SourceText, span: { start: number; end: number }, colours: boolean): string {
   const a = lineCol(src, span.start);
   const b = lineCol(src, Math.max(span.start, span.end));
-  const lines = src.text.split("\n");
+  const text = shown(src);
+  const lines = text.split("\n");
   const longest = Math.max(...lines.slice(Math.max(0, a.line - 3), b.line + 2).map((l) => l.length));
   if (longest > 400) {
     const line = lines[a.line - 1] ?? "";
@@ -72,7 +87,7 @@ export function frame(src: SourceText, span: { start: number; end: number }, col
     return `${String(a.line).padStart(4)} | ${from > 0 ? "…" : ""}${snippet}…\n     | ${" ".repeat(a.column - 1 - from + (from > 0 ? 1 : 0))}${"^".repeat(caretLen)}`;
   }
   const end = b.line === a.line && b.column === a.column ? { line: a.line, column: a.column + 1 } : b;
-  const raw = codeFrameColumns(src.text, { start: a, end }, { highlightCode: colours, linesAbove: 1, linesBelow: 1 });
+  const raw = codeFrameColumns(text, { start: a, end }, { highlightCode: colours, linesAbove: 1, linesBelow: 1 });
   return alignMarkers(raw, lines, a, end);
 }
 

@@ -1,7 +1,8 @@
 /**
  * The diagnostic codes of reading source text, declared once with their severity: the
- * lexer and parser's (syntax), lowering's (values that cannot be read, statements written
- * twice) and loading's (includes). Checker rules declare their own codes (check/rule.ts).
+ * character scan's, the lexer's and the parser's (syntax), lowering's (values that
+ * cannot be read, statements written twice) and loading's (includes, encodings).
+ * Checker rules declare their own codes (check/rule.ts).
  */
 import { codeTable } from "../base/diagnostics.js";
 
@@ -10,6 +11,10 @@ export const SYNTAX_CODES = codeTable("syntax", {
   "unexpected-character": "error",
   "unexpected-token": "error",
   "unterminated-string": "error",
+  // A full-width character typed for a half-width one in the code: an error, or a
+  // warning for the ideographic space, which the language reads as white space anyway.
+  "full-width-character": ["error", "warning"],
+  "control-character": "error",
 });
 
 export const LOWERING_CODES = codeTable("lowering", {
@@ -26,4 +31,5 @@ export const LOADING_CODES = codeTable("loading", {
   "include-duplicate": "error",
   "include-not-found": "error",
   "rollup-content": "error",
+  "file-encoding": "error",
 });

@@ -10,7 +10,10 @@ export interface Arg {
   readonly slot: string;
   /** Token type name: Number, String, Text, Word, Date or a keyword name. */
   readonly token: string;
-  /** The exact source text of the value. */
+  /**
+   * The source text of the value as the parsers read it: exact, except that a full-width
+   * slip in the code (chars.ts) is already the character meant (4，000 reads 4,000).
+   */
   readonly image: string;
   readonly start: number;
   readonly end: number;
@@ -44,6 +47,7 @@ export interface Comment {
 
 export interface ParsedFile {
   readonly path: string;
+  /** The source text, as written (for code frames and the printer's layout). */
   readonly text: string;
   readonly stmts: readonly Stmt[];
   readonly comments: readonly Comment[];

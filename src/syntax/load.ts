@@ -17,12 +17,19 @@ import type { SourceText, Span } from "../base/source.js";
 import type { Budget, Located, Rollup } from "./ast.js";
 import type { ParsedFile, Stmt } from "./cst.js";
 import { Lowerer } from "./lower.js";
+import { encodingDiagnostic, type SourceEncoding } from "./encoding.js";
 import { parse, type ParseOutput } from "./parse.js";
 import { unquote } from "./values.js";
 
 export interface SourceHost {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
   read(path: string): string | undefined;
+  /**
+   * The encoding a file was decoded from, for a host that reads bytes (encoding.ts);
+   * a file that was not UTF-8 gets one `file-encoding` diagnostic. Hosts that hold
+   * text omit it.
+   */
+  encoding?(path: string): SourceEncoding | undefined;
 }
 
 export interface Loaded {
@@ -91,12 +98,26 @@ function resolveInclude(
   return { target, text, path: { value: rel, span } };
 }
 
+/**
+ * Parses a file the host read. A file that was not UTF-8 gets one diagnostic: when it
+ * was decoded (GB18030, UTF-16) it is parsed all the same, so that its real errors are
+ * found; when nothing could decode it, its mojibake is not parsed at all.
+ */
+function parseRead(path: string, text: string, host: SourceHost): ParseOutput {
+  const encoding = host.encoding?.(path);
+  if (encoding === undefined || encoding === "utf-8") return parse(path, text);
+  const d = encodingDiagnostic(path, encoding);
+  if (encoding === "unknown") return { file: { path, text, stmts: [], comments: [] }, diagnostics: [d] };
+  const p = parse(path, text);
+  return { file: p.file, diagnostics: [d, ...p.diagnostics] };
+}
+
 /** Loads an entry file: a department budget, or a roll-up of department budgets. */
 export function loadEntry(entry: string, host: SourceHost): Entry {
   const entryPath = normalisePath(entry);
   const text = host.read(entryPath);
   if (text === undefined) return { kind: "budget", loaded: loadBudget(entryPath, host) };
-  const parsed = parse(entryPath, text);
+  const parsed = parseRead(entryPath, text, host);
   const rollupStmt = parsed.file.stmts.find((s) => s?.kw === "Rollup");
   if (!rollupStmt) return { kind: "budget", loaded: loadBudget(entryPath, host, parsed) };
 
@@ -203,7 +224,7 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
         diagnostics.push(r.problem);
         continue;
       }
-      visit(r.target, parse(r.target, r.text), [...stack, path]);
+      visit(r.target, parseRead(r.target, r.text, host), [...stack, path]);
     }
     flush();
   };
@@ -212,7 +233,7 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
   if (entryText === undefined) {
     diagnostics.push(LOADING_CODES.diag("include-not-found", { file: entryPath, start: 0, end: 0 }, bi(`找不到文件 ${entryPath}`, `cannot read ${entryPath}`)));
   } else {
-    visit(entryPath, parsedEntry ?? parse(entryPath, entryText), []);
+    visit(entryPath, parsedEntry ?? parseRead(entryPath, entryText, host), []);
   }
   diagnostics.push(...lowerer.diagnostics);
   return { budget: lowerer.budget(files.map((f) => f.path)), files, diagnostics };

@@ -5,13 +5,14 @@
  * is allowed, is a diagnostic and the fact is left out, so later stages see only facts
  * that are well formed.
  */
-import { bi, type Diagnostic } from "../base/diagnostics.js";
+import { bi, type Bilingual, type Diagnostic } from "../base/diagnostics.js";
+import { Dec } from "../base/money.js";
 import { LOWERING_CODES } from "./codes.js";
 import type { Span } from "../base/source.js";
 import type * as A from "./ast.js";
 import type { Arg, Stmt } from "./cst.js";
 import { KEYWORD_BY_NAME } from "./keywords.js";
-import { moneyOf, readIndicatorValue, splitQuantity, textBlock, unquote } from "./values.js";
+import { moneyOf, readIndicatorValue, splitQuantity, textBlock, unquote, type ParsedQuantity } from "./values.js";
 
 /** Statements that may be written more than once in their block. */
 const REPEATABLE = new Set(["Include", "Unit", "Basic", "Project", "Performance", "Carryover", "Line", "Indicator", "Vehicles", "Equipment", "Reason"]);
@@ -30,6 +31,38 @@ const THREE_PUBLIC_OF: Readonly<Record<string, A.ThreePublicItem>> = {
   VehiclePurchase: "公务用车购置",
   VehicleOperation: "公务用车运行维护",
 };
+
+/** Units of money other than 万元 and 元, by how many 元 one of them is. */
+const OTHER_MONEY_UNITS: ReadonlyMap<string, number> = new Map([
+  ["万", 10_000],
+  ["千元", 1_000],
+  ["十万元", 100_000],
+  ["百万元", 1_000_000],
+  ["千万元", 10_000_000],
+  ["亿元", 100_000_000],
+  ["亿", 100_000_000],
+]);
+
+/**
+ * The hint of an amount without the unit 万元 or 元. It never proposes a figure of
+ * another magnitude than the one written: a bare numeral could be either unit, so both
+ * readings are given, each with the figure as written; an amount in another unit of
+ * money is converted exactly; any other unit is to be replaced, without a figure.
+ */
+function moneyUnitHint(image: string, q: ParsedQuantity): Bilingual {
+  const numeral = image.slice(0, image.length - q.unit.length);
+  const wanOf = (yuan: Dec): string => yuan.div(10_000).toFixed();
+  if (q.unit === "") {
+    const asWan = wanOf(new Dec(q.number));
+    return bi(`写明单位：是 ${numeral}元（即 ${asWan}万元），还是 ${numeral}万元？`, `write the unit: is it ${numeral}元 (that is ${asWan}万元) or ${numeral}万元?`);
+  }
+  const factor = OTHER_MONEY_UNITS.get(q.unit);
+  if (factor !== undefined) {
+    const asWan = wanOf(new Dec(q.number).mul(factor));
+    return bi(`金额只用“万元”或“元”：${image} 即 ${asWan}万元`, `amounts are in 万元 or 元 only: ${image} is ${asWan}万元`);
+  }
+  return bi(`“${q.unit}”不是金额单位：改为“万元”或“元”`, `${q.unit} is not a unit of money: write 万元 or 元`);
+}
 
 /** Collects a budget's items across files, in reading order. */
 export class Lowerer {
@@ -210,7 +243,8 @@ export class Lowerer {
       if (m.problem === "unit")
         this.diagnostics.push(
           LOWERING_CODES.diag("money-unit", span, bi(`金额 ${a.image} 须带单位“万元”或“元”`, `the amount ${a.image} needs the unit 万元 or 元`), {
-            hint: bi(`例如 ${q.number}万元`, `for example ${q.number}万元`),
+            hint: moneyUnitHint(a.image, q),
+            data: { value: a.image },
           }),
         );
       else if (m.problem === "precision")

@@ -1,6 +1,7 @@
 /**
  * The parse entry point that loading uses. Well-formed text takes the fast path
- * (fast.ts); anything it does not accept goes to the Chevrotain parser (parser.ts),
+ * (fast.ts); anything it does not accept goes through the character scan (chars.ts:
+ * full-width slips, control characters) and then to the Chevrotain parser (parser.ts),
  * which reports the errors and recovers. The Chevrotain parser, with its grammar
  * analysis and its dependencies, is loaded only when some file needs it: a clean check
  * of a well-formed budget never loads it.
@@ -11,6 +12,7 @@
  */
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { ParsedFile } from "./cst.js";
+import { needsCharacterScan, scanCharacters } from "./chars.js";
 import { fastParse } from "./fast.js";
 
 export interface ParseOutput {
@@ -37,12 +39,23 @@ export function registerSlowParser(fn: ParseFn): void {
 /**
  * Lexes and parses one file. Never fails on any input once the full parser is loaded;
  * before that, raises `SlowParserNeeded` for input the fast path does not accept.
+ *
+ * Text the fast path accepts and that holds no suspect character is done. Any other
+ * text goes through the character scan first (chars.ts), and both parsers read the
+ * scanned text, in which a full-width slip is already the character meant, so that
+ * they agree on it by construction. The file keeps the source text (for code frames and
+ * the printer's layout), while its images are those of the scanned text: lowering reads
+ * 4，000.00万元 as 4,000.00万元, and `fmt` prints the fix. The scan's diagnostics come first.
  */
 export function parse(path: string, text: string): ParseOutput {
   const file = fastParse(path, text);
-  if (file) return { file, diagnostics: [] };
+  if (file && !needsCharacterScan(text)) return { file, diagnostics: [] };
+  const scan = scanCharacters(path, text);
+  const fast = scan.text === text ? file : fastParse(path, scan.text);
+  if (fast) return { file: { ...fast, text }, diagnostics: scan.diagnostics };
   if (!slowParse) throw new SlowParserNeeded(path);
-  return slowParse(path, text);
+  const slow = slowParse(path, scan.text);
+  return { file: { ...slow.file, text }, diagnostics: [...scan.diagnostics, ...slow.diagnostics] };
 }
 
 /** Loads the full parser (idempotent). */

@@ -17,7 +17,6 @@ import { ALL_TOKENS, BadStr, BadText, DateTok, Junk, KEYWORD_TOKENS, LBrace, lex
 import { CONTEXTS, CONTEXT_NAMES, FIGURE_KEYWORDS, SOURCE_KEYWORDS, type Slot, type SlotType, type StatementSpec } from "./schema.js";
 import type { Arg, Block, Comment, ParsedFile, Stmt } from "./cst.js";
 import { errorMessageProvider, describeToken } from "./messages.js";
-import { fastParse } from "./fast.js";
 import { registerSlowParser, type ParseOutput } from "./parse.js";
 
 const kwTok = (name: string): TokenType => {
@@ -219,15 +218,10 @@ function parserInstance(): BudgetParser {
 export type { ParseOutput } from "./parse.js";
 
 /**
- * Lexes and parses one file. Never throws on any input. Well-formed text takes the fast
- * path (fast.ts), which builds the same tree; anything it does not accept is parsed
- * again by Chevrotain, which reports the errors and recovers.
+ * Lexes and parses one file (parse.ts): the character scan where needed, the fast path,
+ * then Chevrotain. With this module loaded it never throws on any input.
  */
-export function parse(path: string, text: string): ParseOutput {
-  const file = fastParse(path, text);
-  if (file) return { file, diagnostics: [] };
-  return parseSlow(path, text);
-}
+export { parse } from "./parse.js";
 
 /** The Chevrotain parser: lexes and parses one file with diagnostics and recovery. */
 export function parseSlow(path: string, text: string): ParseOutput {

@@ -14,6 +14,8 @@ import * as path from "node:path";
 import type { Diagnostic } from "../../src/base/diagnostics.js";
 import { lineCol } from "../../src/base/source.js";
 import { checkEntry } from "../../src/check/entry.js";
+import { decodeSource, type DecodedSource, type SourceEncoding } from "../../src/syntax/encoding.js";
+import type { SourceHost } from "../../src/syntax/load.js";
 import { parse } from "../../src/syntax/parser.js";
 import type { ParsedFile } from "../../src/syntax/cst.js";
 
@@ -39,16 +41,25 @@ export function expectations(text: string): Expectation[] {
   return out;
 }
 
-export function diskHost(): { read(p: string): string | undefined } {
-  return {
-    read: (p) => {
+/**
+ * Files from disk, decoded as the command line decodes them (syntax/encoding.ts), so
+ * that a fixture in another encoding is read as `yusuan check` reads it.
+ */
+export function diskHost(): SourceHost & { encoding(p: string): SourceEncoding | undefined } {
+  const cache = new Map<string, DecodedSource | null>();
+  const get = (p: string): DecodedSource | undefined => {
+    let v = cache.get(p);
+    if (v === undefined) {
       try {
-        return fs.readFileSync(p, "utf8");
+        v = decodeSource(fs.readFileSync(p));
       } catch {
-        return undefined;
+        v = null;
       }
-    },
+      cache.set(p, v);
+    }
+    return v ?? undefined;
   };
+  return { read: (p) => get(p)?.text, encoding: (p) => get(p)?.encoding };
 }
 
 /** What a check read: the files (for positions and code frames). */
@@ -60,7 +71,7 @@ export interface Read {
 export function checkFile(p: string): { loaded: Read; diagnostics: Diagnostic[] } {
   const host = diskHost();
   const texts = new Map<string, string>();
-  const recording = { read: (q: string) => { const t = host.read(q); if (t !== undefined) texts.set(q, t); return t; } };
+  const recording: SourceHost = { read: (q: string) => { const t = host.read(q); if (t !== undefined) texts.set(q, t); return t; }, encoding: host.encoding };
   const diagnostics = checkEntry(p, recording).diagnostics;
   const files = [p, ...[...texts.keys()].filter((q) => q !== p)].filter((q) => texts.has(q)).map((q) => parse(q, texts.get(q)!).file);
   return { loaded: { files }, diagnostics };

@@ -3,6 +3,7 @@
  * own 绩效 block or one form written on its own that names it.
  */
 import { bi } from "../../base/diagnostics.js";
+import { nameKey } from "../../base/names.js";
 import { guessOrphanOwners } from "../facts.js";
 import type { Rule } from "../rule.js";
 
@@ -18,7 +19,7 @@ export const rule: Rule = {
     if (!anyForms) return;
     b.projects.forEach((p, i) => {
       // A later project of a repeated name is reported by duplicate-name.
-      if (projectByName.get(p.name.value) !== i) return;
+      if (projectByName.get(nameKey(p.name.value)) !== i) return;
       const forms = formsOf[i]!;
       if (forms.length === 0) {
         // A form filed under a near name is reported once, by unresolved-reference.
