@@ -335,7 +335,7 @@ function facts(a: A.Budget, b: A.Budget): FieldChange[] {
   const f = (field: string, x: string | undefined, y: string | undefined) => {
     if ((x ?? "") !== (y ?? "")) out.push({ field, before: x ?? "", after: y ?? "" });
   };
-  f("部门编码", a.department?.code.value, b.department?.code.value);
+  f("部门编码", a.department?.code?.value, b.department?.code?.value);
   f("部门名称", a.department?.name.value, b.department?.name.value);
   f("年度", a.department?.year?.value.toString(), b.department?.year?.value.toString());
   f("类型", a.department?.kind?.value, b.department?.kind?.value);

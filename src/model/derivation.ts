@@ -123,10 +123,11 @@ export class Derivation {
     const dept = budget.department;
     const year = this.year;
     const deptName = dept?.name.value ?? "";
-    const deptCode = dept?.code.value ?? "";
+    const deptCode = dept?.code?.value ?? "";
     const deptKind = validKind(dept?.kind?.value);
     const tables = this.tables();
-    const deptCodeName = `${deptCode}-${deptName}`;
+    // The forms name the department by code and name, or by name when it has no code.
+    const deptCodeName = deptCode ? `${deptCode}-${deptName}` : deptName;
     const projectForms = buildProjectForms(budget, tables.t12, this.projects.t12.lines, this.attachment.published, deptCodeName, this.units.unitOf, this.tracer);
     const prose = buildProse(budget, tables, this.projects.t12.lines, projectForms, this.tracer);
     return (this._publication = {

@@ -4,7 +4,7 @@
  * reader sees is the renderer's.)
  */
 import type * as A from "../syntax/ast.js";
-import type { SourceKey, ThreePublicKey } from "./types.js";
+import type { SourceKey, SourceName, ThreePublicKey } from "./types.js";
 
 /** The titles of the 13 tables, by number, for a fiscal year. */
 export function tableTitle(n: number, year: number): string {
@@ -40,7 +40,8 @@ export function tableBase(n: number, year: number, empty: boolean) {
   return { number: n, ordinal: `表${chineseNumber(n)}`, title: tableTitle(n, year), empty };
 }
 
-export const SOURCE_OF_KEY: Readonly<Record<SourceKey, A.Source>> = {
+/** The source each column of the 2024 formats is named after. */
+export const SOURCE_OF_KEY: Readonly<Record<SourceKey, SourceName>> = {
   general: "一般公共预算",
   fund: "政府性基金预算",
   capital: "国有资本经营预算",

@@ -66,6 +66,7 @@ export const Share = z.string().regex(/^-?\d+\.\d{2}$/);
 /* ------------------------------------------------------------------------------------ */
 
 export const SourceName = z.enum(["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"]);
+export type SourceName = z.infer<typeof SourceName>;
 
 export { FISCAL_KEYS, SOURCE_KEYS, type FiscalKey, type SourceKey } from "./keys.js";
 

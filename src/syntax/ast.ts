@@ -31,9 +31,28 @@ export interface Money extends Quantity {
   readonly fen: Fen;
 }
 
-/** The funding sources, in the order the tables print them. */
-export type Source = "一般公共预算" | "政府性基金预算" | "国有资本经营预算" | "财政专户管理资金" | "单位资金";
-export const SOURCES: readonly Source[] = ["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"];
+/**
+ * The funding sources, in the order the tables print them. The first five are the
+ * columns of the 2024 formats (Shanxi, mof-9); 单位资金 there is everything a unit brings
+ * of its own, which a budget may also state by its kind (事业收入, 事业单位经营收入,
+ * 上级补助收入, 附属单位上缴收入, 其他收入), as other formats print them (Shanghai). A
+ * profile says which sources each of its columns sums (profile.json `sources`).
+ */
+export type Source =
+  | "一般公共预算"
+  | "政府性基金预算"
+  | "国有资本经营预算"
+  | "财政专户管理资金"
+  | "单位资金"
+  | "事业收入"
+  | "事业单位经营收入"
+  | "上级补助收入"
+  | "附属单位上缴收入"
+  | "其他收入";
+export const SOURCES: readonly Source[] = ["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"];
+
+/** The sources that are a unit's own funds: the 单位资金 column of the 2024 formats sums them. */
+export const UNIT_FUND_SOURCES: readonly Source[] = ["单位资金", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"];
 
 /** The sources that count as 财政拨款 (tables 四, 十, 十一, 十三). */
 export const FISCAL_SOURCES: readonly Source[] = ["一般公共预算", "政府性基金预算", "国有资本经营预算"];
@@ -48,8 +67,17 @@ export interface Amount {
 export type UnitKind = "行政单位" | "参公事业单位" | "事业单位";
 
 export interface Department {
-  readonly code: Located<string>;
+  /** The department's code (609); optional, as some regions print none. */
+  readonly code?: Located<string>;
   readonly name: Located<string>;
+  /** 公开格式: the profile the budget is published in (shanxi-13, shanghai …); --profile overrides it. */
+  readonly profile?: Located<string>;
+  /** 级次: the level of government (区级, 市级 …) the cover and glossary name. */
+  readonly level?: Located<string>;
+  /** 简称: the short name some prose uses (万里街道). */
+  readonly shortName?: Located<string>;
+  /** 名称后缀: printed after the name in headings, as some documents do ("（部门）"). */
+  readonly nameSuffix?: Located<string>;
   readonly year?: Located<number>;
   /** 地区: the government the department belongs to, as the forms' titles name it. */
   readonly region?: Located<string>;
@@ -86,6 +114,8 @@ export interface ControlTotals {
 export interface Unit {
   readonly name: Located<string>;
   readonly kind?: Located<string>;
+  /** 备注: printed after the unit in the list of units ("不单列预算"). */
+  readonly note?: Located<string>;
   readonly span: Span;
 }
 
@@ -176,6 +206,45 @@ export interface PerformanceForm {
   readonly span: Span;
 }
 
+/**
+ * 经济科目 of project spending: the economic subject of the whole amount (one line without
+ * an amount), or of parts of it (lines with amounts, summing to the project's amount). A
+ * project's 公务用车购置 (31013) is 三公 as a basic line's is.
+ */
+export interface ProjectEconomic {
+  readonly code: Located<string>;
+  readonly money?: Money;
+  readonly span: Span;
+}
+
+/** One part of a key project's 年度预算安排: `其中 "label" AMOUNT` or `用款计划 "label" AMOUNT`. */
+export interface FundingPart {
+  /** 其中: a part of the budget (printed "其中…，合计…"); 用款计划: a disbursement plan (printed as a list). */
+  readonly kind: "part" | "plan";
+  readonly label: Located<string>;
+  readonly money: Money;
+  readonly span: Span;
+}
+
+/** 经费说明: a key project's 项目经费情况说明, for the profiles that publish key projects. */
+export interface FundingNote {
+  /** 概况 */
+  readonly summary?: Located<string>;
+  /** 立项依据 */
+  readonly basis?: Located<string>;
+  /** 实施主体; the project's unit when absent. */
+  readonly implementer?: Located<string>;
+  /** 实施方案 */
+  readonly scheme?: Located<string>;
+  /** 实施周期 */
+  readonly schedule?: Located<string>;
+  /** 年度预算安排: its parts, in the order written; they sum to the project's amount. */
+  readonly parts: readonly FundingPart[];
+  /** 绩效目标 */
+  readonly goal?: Located<string>;
+  readonly span: Span;
+}
+
 export interface Project {
   readonly name: Located<string>;
   readonly unit?: Located<string>;
@@ -184,8 +253,12 @@ export interface Project {
   readonly subjectName?: Located<string>;
   readonly category?: Located<string>;
   readonly amounts: readonly Amount[];
+  /** 经济科目 lines, in the order written (empty when none). */
+  readonly economic: readonly ProjectEconomic[];
   /** The form written inside the project block, if any. */
   readonly performance?: PerformanceForm;
+  /** 经费说明, when the project is a key project of a profile that publishes them. */
+  readonly note?: FundingNote;
   readonly span: Span;
 }
 
@@ -213,7 +286,16 @@ export interface LastYear {
   readonly generalSpending?: Money;
   readonly threePublic?: { readonly items: ReadonlyMap<ThreePublicItem, Money>; readonly span: Span };
   readonly runningCosts?: Money;
-  /** Reasons for changes, by the figure they explain (收入总计, 三公, …). */
+  /** 财政拨款: last year's 财政拨款 (the three funds) as budgeted. */
+  readonly fiscal?: Money;
+  /** Last year's amounts by source (一般公共预算 …), when stated. */
+  readonly bySource: readonly Amount[];
+  /** 执行数 CODE AMOUNT: last year's execution of a functional subject. */
+  readonly executed: readonly { readonly code: Located<string>; readonly money: Money; readonly span: Span }[];
+  /**
+   * Reasons for changes, by the figure they explain: a figure keyword's Chinese name
+   * (收入总计, 三公, 财政拨款, 公务用车购置及运行 …), or a functional subject code (2010507).
+   */
   readonly reasons: readonly { readonly figure: Located<string>; readonly text: Located<string> }[];
   readonly span: Span;
 }
@@ -223,6 +305,10 @@ export interface Procurement {
   readonly goods?: Money;
   readonly works?: Money;
   readonly services?: Money;
+  /** 中小企业预留: the amount reserved for small and medium enterprises. */
+  readonly smeReserved?: Money;
+  /** 小微企业预留: of that, for small and micro enterprises. */
+  readonly smallMicroReserved?: Money;
   readonly span: Span;
 }
 
@@ -232,6 +318,33 @@ export interface Assets {
   readonly vehicles: readonly { readonly kind: Located<string>; readonly count: Quantity }[];
   readonly officeArea?: Quantity;
   readonly equipment: readonly { readonly threshold: Quantity; readonly count: Quantity }[];
+  /** 购置车辆 KIND N: vehicles the year's budget buys. */
+  readonly vehiclePurchases: readonly { readonly kind: Located<string>; readonly count: Quantity }[];
+  /** 购置设备 THRESHOLD N: equipment the year's budget buys. */
+  readonly equipmentPurchases: readonly { readonly threshold: Quantity; readonly count: Quantity }[];
+  readonly span: Span;
+}
+
+/**
+ * 绩效目标设置: the coverage of performance targets, as stated (a budget that does not list
+ * every project states it; one that does is checked against its projects).
+ */
+export interface PerformanceCoverage {
+  /** 单位数 */
+  readonly units?: Quantity;
+  /** 项目数 */
+  readonly projects?: Quantity;
+  /** 资金 */
+  readonly amount?: Money;
+  readonly span: Span;
+}
+
+/** 用途 CODE ["name"] [AMOUNT] "text": what a functional subject's money is mainly for. */
+export interface Purpose {
+  readonly code: Located<string>;
+  /** An amount stated beside it: checked against the subject's derived amount. */
+  readonly money?: Money;
+  readonly text: Located<string>;
   readonly span: Span;
 }
 
@@ -277,6 +390,10 @@ export interface Budget {
   readonly assets?: Assets;
   readonly notes?: Notes;
   readonly overall?: OverallForm;
+  /** 绩效目标设置, when stated. */
+  readonly coverage?: PerformanceCoverage;
+  /** 用途 of functional subjects, in the order written. */
+  readonly purposes: readonly Purpose[];
 }
 
 /**

@@ -354,7 +354,7 @@ export class Lowerer {
     const subj = f.get("Subject");
     const name = this.located(s, "name", "str") ?? { value: "", span: this.stmtSpan(s) };
     const perf = f.get("Performance");
-    const p: Mutable<A.Project> = { name, amounts: [], span: this.stmtSpan(s) };
+    const p: Mutable<A.Project> = { name, amounts: [], economic: [], span: this.stmtSpan(s) };
     this.common(p, f, subj);
     if (perf) p.performance = this.lowerForm(perf, undefined);
     return p;
@@ -484,6 +484,8 @@ export class Lowerer {
       ...opt("generalSpending", this.money(f.get("GeneralSpending"), "amount")),
       ...opt("threePublic", threePublic),
       ...opt("runningCosts", this.money(f.get("RunningCosts"), "amount")),
+      bySource: [],
+      executed: [],
       reasons,
       span: this.stmtSpan(s),
     };
@@ -510,6 +512,8 @@ export class Lowerer {
       vehicles,
       ...opt("officeArea", this.quantity(f.get("OfficeArea"), "area")),
       equipment,
+      vehiclePurchases: [],
+      equipmentPurchases: [],
       span: this.stmtSpan(s),
     };
   }
@@ -555,6 +559,7 @@ export class Lowerer {
       ...opt("assets", this.assets),
       ...opt("notes", this.notes),
       ...opt("overall", this.overall),
+      purposes: [],
     };
   }
 }
