@@ -157,6 +157,8 @@ export function buildCatalogue(file: CatalogueFile, description: string): Catalo
     lei: Object.freeze(lei),
     functional: (c) => functional.get(c),
     economic: (c) => economic.get(c),
+    functionalSubjects: Object.freeze([...functional.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))),
+    economicSubjects: Object.freeze([...economic.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))),
     government: (c) => government.get(c),
     mapToGovernment: (c, kind) => {
       const m = mapping.get(kind);

@@ -121,6 +121,15 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         code = explainCommand(io, String(a.code));
       },
     )
+    .command(
+      "lsp",
+      "run the language server for editors, over stdin and stdout",
+      (y) => y.option("stdio", { type: "boolean", describe: "talk over stdin and stdout (the only transport; accepted for editors that pass it)" }),
+      async (a) => {
+        const { lspCommand } = await import("./lsp.js");
+        code = await lspCommand(io, { lang: lang(a.lang) });
+      },
+    )
     .demandCommand(1, "name a command: check, fmt, build, diff, explain")
     .strict()
     .help()
