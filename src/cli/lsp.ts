@@ -13,7 +13,13 @@ import type { Lang } from "./report.js";
 
 const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../docs/diagnostics");
 
-export async function lspCommand(io: Io, o: { lang: Lang }): Promise<number> {
+export interface LspOptions {
+  lang: Lang;
+  /** The diagnostics' explanations, linked from each diagnostic: docs/diagnostics of the package by default. */
+  docs?: string;
+}
+
+export async function lspCommand(io: Io, o: LspOptions): Promise<number> {
   // A CommonJS module: its exports are its default export, in node and in the bundle alike.
   const { createConnection, ProposedFeatures } = (await import("vscode-languageserver/node")).default;
   await loadFullParser();
@@ -22,7 +28,7 @@ export async function lspCommand(io: Io, o: { lang: Lang }): Promise<number> {
     fs: { read: (p) => io.readFile(p), list: (p) => io.listDir(p) },
     lang: o.lang,
     now: () => performance.now(),
-    docs: DOCS,
+    ...(io.exists(o.docs ?? DOCS) ? { docs: o.docs ?? DOCS } : {}),
   });
   const exited = new Promise<number>((resolve) => connection.onExit(() => resolve(0)));
   connection.listen();

@@ -40,8 +40,9 @@ export class LspClient {
   /** The text of each open document, kept in step with the edits sent. */
   readonly texts = new Map<string, string>();
 
-  constructor(args: string[] = []) {
-    this.child = spawn(process.execPath, ["bin/yusuan.js", "lsp", ...args], { stdio: ["pipe", "pipe", "inherit"] });
+  /** Starts a server: `node bin/yusuan.js lsp` unless another script and arguments are named. */
+  constructor(argv: string[] = ["bin/yusuan.js", "lsp"]) {
+    this.child = spawn(process.execPath, argv, { stdio: ["pipe", "pipe", "inherit"] });
     this.connection = rpc.createMessageConnection(new rpc.StreamMessageReader(this.child.stdout!), new rpc.StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (p: { uri: string; diagnostics: LspDiagnostic[] }) => {
       this.diagnostics.set(p.uri, p.diagnostics);
