@@ -6,10 +6,8 @@
  * written into a staging folder and moved into place once all of it was written.
  */
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
 import { checkBudget, type CheckResult } from "../check/check.js";
-import { loadProfile, profileExtends } from "../render/profile.js";
 import { renderRollup, type LoadedProfile } from "../render/render.js";
 import type { CheckedDepartment } from "../check/rollup.js";
 import { emitPublication, outputBase, type Emitted, type TextFormat } from "./emit.js";
@@ -20,11 +18,10 @@ import { loadEntry, normalisePath, type LoadedRollup } from "../syntax/load.js";
 // Builds parse every file fully: the full parser is loaded up front rather than on demand.
 import "../syntax/parser.js";
 import { fsHost } from "./host.js";
+import { profileOption } from "./profiles.js";
 import type { Io } from "./io.js";
 import { findBrowser, NO_BROWSER, printEach } from "./pdf.js";
 import { diagnosticsText, type Lang } from "./report.js";
-
-const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
 
 export interface BuildOptions {
   inputs: string[];
@@ -35,25 +32,6 @@ export interface BuildOptions {
   lang: Lang;
   /** Threads for the departments of a roll-up; by default pool.ts's jobsFor decides. */
   jobs?: number;
-}
-
-function layer(io: Io, dir: string) {
-  const templates: Record<string, string> = {};
-  for (const f of io.listDir(dir)) if (f.endsWith(".hbs")) templates[f] = io.readFile(path.join(dir, f)) ?? "";
-  const pj = io.readFile(path.join(dir, "profile.json"));
-  return { origin: dir, templates, ...(pj !== undefined ? { profileJson: pj } : {}) };
-}
-
-function profileLayers(io: Io, name: string, seen = new Set<string>()): ReturnType<typeof layer>[] | string {
-  if (seen.has(name)) return `profile ${name} extends itself`;
-  seen.add(name);
-  const dir = path.join(TEMPLATES, name);
-  if (!io.exists(path.join(dir, "profile.json"))) return `no profile '${name}' (profiles: ${io.listDir(TEMPLATES).join(", ")})`;
-  const l = layer(io, dir);
-  const base = l.profileJson ? profileExtends(l.profileJson) : undefined;
-  if (!base) return [l];
-  const b = profileLayers(io, base, seen);
-  return typeof b === "string" ? b : [...b, l];
 }
 
 export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
@@ -77,17 +55,12 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
     io.err(`yusuan: ${NO_BROWSER[o.lang]}\n`);
     return 1;
   }
-  const layers = profileLayers(io, o.profile);
-  if (typeof layers === "string") {
-    io.err(`yusuan: ${layers}\n`);
+  const loaded = profileOption(io, o.profile, o.templates);
+  if ("problem" in loaded) {
+    io.err(`yusuan: ${loaded.problem}${loaded.problem.endsWith("\n") ? "" : "\n"}`);
     return 2;
   }
-  if (o.templates) layers.push(layer(io, o.templates));
-  const { profile, problems } = loadProfile(layers);
-  if (!profile) {
-    io.err(`yusuan: the profile has problems:\n${problems.map((p) => `  - ${p}\n`).join("")}`);
-    return 2;
-  }
+  const profile = loaded.profile;
 
   const host = fsHost(io);
   const all: Diagnostic[] = [];

@@ -130,6 +130,20 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         code = await lspCommand(io, { lang: lang(a.lang) });
       },
     )
+    .command(
+      "serve [input]",
+      "preview the publication of a budget (a .budget file, or the folder of them) in the browser, reloading on save",
+      (y) =>
+        y
+          .positional("input", { type: "string", describe: "a .budget file or a folder (default: the current folder)" })
+          .option("port", { type: "number", default: 7420, describe: "the port on 127.0.0.1" })
+          .option("profile", { type: "string", default: "shanxi-13", describe: "table set and templates: shanxi-13 or mof-9" })
+          .option("templates", { type: "string", describe: "a folder of templates overriding the profile's" }),
+      async (a) => {
+        const { serveCommand } = await import("./serve.js");
+        code = await serveCommand(io, { ...(a.input ? { input: a.input } : {}), port: a.port, profile: a.profile, ...(a.templates ? { templates: a.templates } : {}), lang: lang(a.lang) });
+      },
+    )
     .demandCommand(1, "name a command: check, fmt, build, diff, explain")
     .strict()
     .help()
