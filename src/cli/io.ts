@@ -12,8 +12,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   readFile(p: string): string | undefined;
-  /** Writes atomically: a temporary file in the same folder, then a rename. */
-  writeFile(p: string, content: string | Uint8Array): void;
+  /** Writes atomically: a temporary file in the same folder, then a rename; `executable` for a script. */
+  writeFile(p: string, content: string | Uint8Array, options?: { executable?: boolean }): void;
   exists(p: string): boolean;
   listDir(p: string): string[];
   /** Removes a file if it exists. */
@@ -37,7 +37,7 @@ export function nodeIo(): Io {
         return undefined;
       }
     },
-    writeFile: (p, content) => atomicWrite(p, content),
+    writeFile: (p, content, options) => atomicWrite(p, content, options?.executable ? 0o755 : undefined),
     exists: (p) => fs.existsSync(p),
     remove: (p) => fs.rmSync(p, { force: true }),
     move: (from, to) => {
@@ -55,12 +55,13 @@ export function nodeIo(): Io {
   };
 }
 
-export function atomicWrite(p: string, content: string | Uint8Array): void {
+export function atomicWrite(p: string, content: string | Uint8Array, mode?: number): void {
   const dir = path.dirname(p);
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(p)}.${process.pid}.${Date.now()}.tmp`);
   try {
     fs.writeFileSync(tmp, content);
+    if (mode !== undefined) fs.chmodSync(tmp, mode);
     fs.renameSync(tmp, p);
   } catch (e) {
     try {

@@ -144,6 +144,18 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         code = await serveCommand(io, { ...(a.input ? { input: a.input } : {}), port: a.port, profile: a.profile, ...(a.templates ? { templates: a.templates } : {}), lang: lang(a.lang) });
       },
     )
+    .command(
+      "init [dir]",
+      "start a budget repository: a commented starter budget, git settings, a pre-commit hook and a CI workflow",
+      (y) =>
+        y
+          .positional("dir", { type: "string", describe: "the folder to write into (default: the current folder)" })
+          .option("profile", { type: "string", default: "shanxi-13", describe: "the disclosure format the starter is for" }),
+      async (a) => {
+        const { initCommand } = await import("./init.js");
+        code = initCommand(io, { ...(a.dir ? { dir: a.dir } : {}), profile: a.profile, lang: lang(a.lang) });
+      },
+    )
     .demandCommand(1, "name a command: check, fmt, build, diff, explain")
     .strict()
     .help()
