@@ -136,7 +136,7 @@ function moneyHover(image: string, lang: Lang): string | undefined {
 function figuresText(figures: readonly Provenance[], lang: Lang, link: LinkTo, withSources = true): string {
   const out: string[] = [lang === "zh" ? "**进入公开文件：**" : "**In the publication:**"];
   for (const f of figures) {
-    out.push(`- ${f.figure[lang]}：${wanText(f.fen)}`);
+    out.push(`- ${f.figure[lang]}${lang === "zh" ? "：" : ": "}${wanText(f.fen)}`);
     if (!withSources || !f.sources.length) continue;
     const shown = f.sources.slice(0, 8);
     for (const s of shown) out.push(`  - [${s.label[lang]}](${link(s.span)}) ${wanText(s.fen)}`);
