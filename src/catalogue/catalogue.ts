@@ -151,12 +151,22 @@ export function buildCatalogue(file: CatalogueFile, description: string): Catalo
   const byItemThenClass = <T>(m: ReadonlyMap<string, T>, deptCode: string): T | undefined =>
     m.get(deptCode) ?? (deptCode.length === 5 ? m.get(deptCode.slice(0, 3)) : undefined);
 
+  let functionalList: readonly FunctionalSubject[] | undefined;
+  let economicList: readonly EconomicSubject[] | undefined;
+  const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   const catalogue: Catalogue = {
     year: file.year,
     description,
     lei: Object.freeze(lei),
     functional: (c) => functional.get(c),
     economic: (c) => economic.get(c),
+    // The lists are for editors: built on first use, so that a check does not pay for them.
+    get functionalSubjects() {
+      return (functionalList ??= Object.freeze([...functional.values()].sort(byCode)));
+    },
+    get economicSubjects() {
+      return (economicList ??= Object.freeze([...economic.values()].sort(byCode)));
+    },
     government: (c) => government.get(c),
     mapToGovernment: (c, kind) => {
       const m = mapping.get(kind);

@@ -33,6 +33,10 @@ export interface Catalogue {
   /** The 类 of 表一 and 表四, in order (201 … 234), with their printed ordinal names. */
   readonly lei: readonly { readonly code: string; readonly name: string; readonly label: string }[];
   economic(code: string): EconomicSubject | undefined;
+  /** Every functional subject (类, 款 and 项) in code order: what an editor offers to complete a 科目. */
+  readonly functionalSubjects: readonly FunctionalSubject[];
+  /** Every 部门预算支出经济分类 subject (类 and 款) in code order. */
+  readonly economicSubjects: readonly EconomicSubject[];
   government(code: string): EconomicSubject | undefined;
   /** The 政府预算支出经济分类 subject a 部门 economic subject maps to for a kind of unit. */
   mapToGovernment(deptCode: string, kind: UnitKindKey): string | undefined;

@@ -354,7 +354,7 @@ export function forEachText(budget: A.Budget, visit: (text: string, span: Span) 
   };
   const d = budget.department;
   if (d) {
-    for (const l of [d.name, d.moneyUnit, d.kind, d.duties, d.organisation]) one(l);
+    for (const l of [d.name, d.region, d.moneyUnit, d.kind, d.duties, d.organisation]) one(l);
     for (const l of d.sections) one(l);
   }
   for (const u of budget.units) {

@@ -14,8 +14,8 @@ export interface Io {
   readFile(p: string): string | undefined;
   /** The bytes of a file, for sources, whose encoding is recognised (syntax/encoding.ts). */
   readBytes(p: string): Uint8Array | undefined;
-  /** Writes atomically: a temporary file in the same folder, then a rename. */
-  writeFile(p: string, content: string | Uint8Array): void;
+  /** Writes atomically: a temporary file in the same folder, then a rename; `executable` for a script. */
+  writeFile(p: string, content: string | Uint8Array, options?: { executable?: boolean }): void;
   exists(p: string): boolean;
   listDir(p: string): string[];
   /** Removes a file if it exists. */
@@ -46,7 +46,7 @@ export function nodeIo(): Io {
         return undefined;
       }
     },
-    writeFile: (p, content) => atomicWrite(p, content),
+    writeFile: (p, content, options) => atomicWrite(p, content, options?.executable ? 0o755 : undefined),
     exists: (p) => fs.existsSync(p),
     remove: (p) => fs.rmSync(p, { force: true }),
     move: (from, to) => {
@@ -64,12 +64,13 @@ export function nodeIo(): Io {
   };
 }
 
-export function atomicWrite(p: string, content: string | Uint8Array): void {
+export function atomicWrite(p: string, content: string | Uint8Array, mode?: number): void {
   const dir = path.dirname(p);
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(p)}.${process.pid}.${Date.now()}.tmp`);
   try {
     fs.writeFileSync(tmp, content);
+    if (mode !== undefined) fs.chmodSync(tmp, mode);
     fs.renameSync(tmp, p);
   } catch (e) {
     try {

@@ -6,6 +6,7 @@ import { bi } from "../../base/diagnostics.js";
 import type * as A from "../../syntax/ast.js";
 import { normaliseName } from "../facts.js";
 import type { Rule } from "../rule.js";
+import { quote } from "../../syntax/values.js";
 
 export const rule: Rule = {
   code: "subject-name-mismatch",
@@ -25,6 +26,7 @@ export const rule: Rule = {
             related: [{ span: item.subject.span, message: bi("编码在这里", "the code is here") }],
             hint: bi(`改为“${s.name}”，或核对编码；也可以只写编码，名称由目录给出`, `write ${s.name}, or check the code; the name can also be left out, the catalogue supplies it`),
             data: { subject: s.code, written: item.subjectName.value, catalogue: s.name },
+            fix: { title: bi(`改为“${s.name}”`, `write ${s.name}`), span: item.subjectName.span, replacement: quote(s.name) },
           });
     };
     for (const p of ctx.budget.projects) check(p);
