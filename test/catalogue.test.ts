@@ -36,7 +36,7 @@ describe("built-in 2024 catalogue", () => {
     expect(catalogue?.year).toBe(2024);
     expect(builtinCatalogue(2024)).toBe(builtinCatalogue(2024));
     expect(cat().description).toBe("内置 2024 年目录（种子数据）");
-    expect(BUILTIN_CATALOGUE_YEARS).toEqual([2024]);
+    expect(BUILTIN_CATALOGUE_YEARS).toEqual([2024, 2025]);
   });
 
   it("has no catalogue for a year it does not know", () => {
@@ -212,10 +212,10 @@ describe("catalogueFromJson", () => {
   it("rejects the wrong format or version and names a missing field", () => {
     const f = copy();
     f.formatVersion = 2;
-    delete f.threePublic;
+    delete f.year;
     const { problems } = load(f);
     expect(problems.some((p) => p.startsWith("formatVersion："))).toBe(true);
-    expect(problems.some((p) => p.startsWith("threePublic：缺少此字段"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("year：缺少此字段"))).toBe(true);
   });
 
   it("rejects a 项 whose 款 is missing and a 款 whose 类 is missing", () => {

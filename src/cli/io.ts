@@ -12,6 +12,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   readFile(p: string): string | undefined;
+  /** A file's bytes (a workbook, a CSV in another encoding than UTF-8), or undefined. */
+  readBytes(p: string): Uint8Array | undefined;
   /** Writes atomically: a temporary file in the same folder, then a rename. */
   writeFile(p: string, content: string | Uint8Array): void;
   exists(p: string): boolean;
@@ -33,6 +35,13 @@ export function nodeIo(): Io {
     readFile: (p) => {
       try {
         return fs.readFileSync(p, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    readBytes: (p) => {
+      try {
+        return fs.readFileSync(p);
       } catch {
         return undefined;
       }
@@ -72,36 +81,52 @@ export function atomicWrite(p: string, content: string | Uint8Array): void {
   }
 }
 
-/** An in-memory Io for tests. */
-export function memoryIo(files: Record<string, string>, opts: { isTTY?: boolean } = {}): Io & { stdout: string; stderr: string; files: Record<string, string> } {
+/**
+ * An in-memory Io for tests. Files are text; `bytes` holds binary files (workbooks,
+ * CSV in GB18030), and bytes written are kept there too.
+ */
+export function memoryIo(
+  files: Record<string, string>,
+  opts: { isTTY?: boolean; bytes?: Record<string, Uint8Array> } = {},
+): Io & { stdout: string; stderr: string; files: Record<string, string>; bytes: Record<string, Uint8Array> } {
   const io = {
     cwd: "/",
     isTTY: opts.isTTY ?? false,
     stdout: "",
     stderr: "",
     files: { ...files },
+    bytes: { ...opts.bytes },
     out(t: string) {
       io.stdout += t;
     },
     err(t: string) {
       io.stderr += t;
     },
-    readFile: (p: string) => io.files[p],
+    readFile: (p: string) => io.files[p] ?? (io.bytes[p] ? Buffer.from(io.bytes[p]).toString("utf8") : undefined),
+    readBytes: (p: string) => io.bytes[p] ?? (io.files[p] !== undefined ? new Uint8Array(Buffer.from(io.files[p], "utf8")) : undefined),
     writeFile: (p: string, c: string | Uint8Array) => {
       io.files[p] = typeof c === "string" ? c : Buffer.from(c).toString("utf8");
+      if (typeof c === "string") delete io.bytes[p];
+      else io.bytes[p] = c;
     },
-    exists: (p: string) => p in io.files,
+    exists: (p: string) => p in io.files || p in io.bytes,
     remove: (p: string) => {
       delete io.files[p];
+      delete io.bytes[p];
     },
     move: (from: string, to: string) => {
       const content = io.files[from];
       if (content === undefined) throw new Error(`no file ${from}`);
       io.files[to] = content;
       delete io.files[from];
+      const bytes = io.bytes[from];
+      delete io.bytes[to];
+      if (bytes) io.bytes[to] = bytes;
+      delete io.bytes[from];
     },
     removeTree: (p: string) => {
       for (const f of Object.keys(io.files)) if (f === p || f.startsWith(`${p}/`)) delete io.files[f];
+      for (const f of Object.keys(io.bytes)) if (f === p || f.startsWith(`${p}/`)) delete io.bytes[f];
     },
     listDir: (p: string) => {
       const pre = p.endsWith("/") ? p : p + "/";

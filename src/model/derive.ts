@@ -15,6 +15,7 @@
  * figure, so the two can never disagree about how a figure is made.
  */
 import { add, Dec, percent, sub, sum, type Fen } from "../base/money.js";
+import { sourceNames } from "./names.js";
 import type { Catalogue, UnitKindKey } from "../catalogue/types.js";
 import type * as A from "../syntax/ast.js";
 import { FISCAL_KEYS, SOURCE_KEY, SOURCE_KEYS } from "./keys.js";
@@ -537,11 +538,8 @@ export function derive(budget: A.Budget, catalogue: Catalogue): Publication {
   const units = resolveUnits(budget);
   const items = budgetItems(budget, units);
 
-  // Names the author wrote beside subject codes: a fallback for codes the catalogue lacks.
-  const subjectNames = new Map<string, string>();
-  for (const p of [...budget.projects, ...budget.carryovers]) {
-    if (p.subject && p.subjectName && !subjectNames.has(p.subject.value)) subjectNames.set(p.subject.value, p.subjectName.value);
-  }
+  // Names the author wrote for codes: a fallback for codes the catalogue lacks.
+  const subjectNames = sourceNames(budget);
 
   // The accumulators every table and figure reads.
   const t2 = new SubjectTreeBuilder(INCOME_KEYS);
@@ -596,9 +594,9 @@ export function derive(budget: A.Budget, catalogue: Catalogue): Publication {
         line = {
           group: e?.parent ?? it.economic.slice(0, 3),
           code: it.economic,
-          name: e?.name ?? "",
+          name: e?.name ?? subjectNames.get(it.economic) ?? "",
           ...(govCode !== undefined ? { governmentCode: govCode } : {}),
-          governmentName: (govCode !== undefined ? catalogue.government(govCode)?.name : undefined) ?? "",
+          governmentName: (govCode !== undefined ? (catalogue.government(govCode)?.name ?? subjectNames.get(govCode)) : undefined) ?? "",
           ...(pp ? { kind: pp } : {}),
           cells: zeroCells(PERSONNEL_PUBLIC_KEYS),
         };
@@ -784,7 +782,7 @@ function buildTables(x: TableInputs): Tables {
   const groups = new Map<string, EconomicGroup>();
   for (const { group, ...line } of x.econ.values()) {
     let g = groups.get(group);
-    if (!g) groups.set(group, (g = { code: group, name: catalogue.economic(group)?.name ?? "", cells: zeroCells(PERSONNEL_PUBLIC_KEYS), lines: [] }));
+    if (!g) groups.set(group, (g = { code: group, name: catalogue.economic(group)?.name ?? names.get(group) ?? "", cells: zeroCells(PERSONNEL_PUBLIC_KEYS), lines: [] }));
     addCells(g.cells, line.cells);
     g.lines.push(line);
   }
