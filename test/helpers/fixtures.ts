@@ -15,6 +15,8 @@ import type { Diagnostic } from "../../src/base/diagnostics.js";
 import { lineCol } from "../../src/base/source.js";
 import { checkEntry } from "../../src/check/entry.js";
 import { parse } from "../../src/syntax/parser.js";
+// A fixture budget may name a JSON catalogue, which needs the file format's schema.
+import "../../src/catalogue/file.js";
 import type { ParsedFile } from "../../src/syntax/cst.js";
 
 export interface Expectation {
