@@ -31,14 +31,16 @@ export interface Sheet {
   readonly text: string;
   /** Rows, top to bottom; a missing cell is undefined. */
   readonly rows: readonly (readonly (SheetCell | undefined)[])[];
+  /** Where every cell starts in the text, empty ones too, for a diagnostic about a blank cell. */
+  readonly starts: readonly (readonly number[])[];
 }
 
 /** The span of a cell (0-based row and column), or of a whole row when the column is past its cells. */
 export function cellSpan(sheet: Sheet, row: number, column: number): Span {
   const r = sheet.rows[row] ?? [];
   const c = r[column];
-  const any = c ?? r.find((x) => x !== undefined);
-  const start = any?.start ?? 0;
+  const rowStarts = sheet.starts[row] ?? [];
+  const start = c?.start ?? rowStarts[column] ?? rowStarts[rowStarts.length - 1] ?? r.find((x) => x !== undefined)?.start ?? 0;
   const end = c ? c.end : start;
   return { file: sheet.file, start, end, cell: { ...(sheet.name !== undefined ? { sheet: sheet.name } : {}), row: row + 1, column: column + 1 } };
 }
@@ -67,20 +69,24 @@ export function sheetFromCells(file: string, name: string, rows: readonly (reado
   const SEP = " | ";
   let text = "";
   const out: (SheetCell | undefined)[][] = [];
+  const starts: number[][] = [];
   rows.forEach((row, ri) => {
     if (ri > 0) text += "\n";
     const cells: (SheetCell | undefined)[] = [];
+    const at: number[] = [];
+    starts.push(at);
     row.forEach((c, ci) => {
       if (ci > 0) text += SEP;
       const shown = (c?.text ?? "").replace(/\r?\n/g, " ");
       const { indent, value } = indentOf(shown);
       const start = text.length;
+      at.push(start);
       text += shown;
       cells.push(c === undefined || value === "" ? undefined : { value, indent: indent + (c.indent ?? 0) * 2, ...(c.numeric ? { numeric: true } : {}), start: start + (shown.length - shown.trimStart().length), end: start + shown.trimEnd().length });
     });
     out.push(cells);
   });
-  return { file, name, text, rows: out };
+  return { file, name, text, rows: out, starts };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -105,10 +111,13 @@ export function parseCsv(file: string, source: string): { sheet: Sheet; untermin
   const counts: [string, number][] = [",", "\t", ";"].map((c) => [c, firstLine.split(c).length - 1]);
   const sep = counts.reduce((a, b) => (b[1] > a[1] ? b : a))[1] > 0 ? counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0] : ",";
   const rows: (SheetCell | undefined)[][] = [];
+  const starts: number[][] = [];
   let row: (SheetCell | undefined)[] = [];
+  let at: number[] = [];
   let i = 0;
   let unterminatedAt: number | undefined;
   const push = (raw: string, start: number, end: number) => {
+    at.push(start);
     const { indent, value } = indentOf(raw);
     if (value === "") row.push(undefined);
     else {
@@ -119,7 +128,10 @@ export function parseCsv(file: string, source: string): { sheet: Sheet; untermin
   };
   while (i <= text.length) {
     if (i === text.length) {
-      if (row.length > 0) rows.push(row);
+      if (row.length > 0) {
+        rows.push(row);
+        starts.push(at);
+      }
       break;
     }
     let ch = text[i];
@@ -146,6 +158,7 @@ export function parseCsv(file: string, source: string): { sheet: Sheet; untermin
         unterminatedAt ??= start - 1;
         push(value, start, text.length);
         rows.push(row);
+        starts.push(at);
         break;
       }
       push(value, start, i);
@@ -160,16 +173,22 @@ export function parseCsv(file: string, source: string): { sheet: Sheet; untermin
     ch = text[i];
     if (ch === sep) {
       i++;
-      if (i === text.length || text[i] === "\n" || text[i] === "\r") row.push(undefined);
+      if (i === text.length || text[i] === "\n" || text[i] === "\r") {
+        row.push(undefined);
+        at.push(i);
+      }
       continue;
     }
     if (ch === "\r") i++;
     if (text[i] === "\n") i++;
     rows.push(row);
+    starts.push(at);
     row = [];
+    at = [];
   }
   // Offsets were taken in the text without a byte-order mark; shift them to the source.
   const shift = text === source ? 0 : 1;
   const shifted = shift === 0 ? rows : rows.map((r) => r.map((c) => (c ? { ...c, start: c.start + shift, end: c.end + shift } : c)));
-  return { sheet: { file, text: source, rows: shifted }, ...(unterminatedAt !== undefined ? { unterminatedAt: unterminatedAt + shift } : {}) };
+  const shiftedStarts = shift === 0 ? starts : starts.map((r) => r.map((x) => x + shift));
+  return { sheet: { file, text: source, rows: shifted, starts: shiftedStarts }, ...(unterminatedAt !== undefined ? { unterminatedAt: unterminatedAt + shift } : {}) };
 }

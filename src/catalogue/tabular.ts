@@ -619,7 +619,7 @@ export function importSheets(sheets: readonly Sheet[], opts: ImportOptions = {})
     ...(department.length > 0 || government.length > 0
       ? { economic: { ...(department.length > 0 ? { department: economic(department) } : {}), ...(government.length > 0 ? { government: economic(government) } : {}) } }
       : {}),
-    ...(merged.length > 0 ? { mapping: merged.sort((a, b) => (a.dept < b.dept ? -1 : a.dept > b.dept ? 1 : a.kinds.join() < b.kinds.join() ? -1 : 1)) } : {}),
+    ...(merged.length > 0 ? { mapping: merged.sort((a, b) => (a.dept < b.dept ? -1 : a.dept > b.dept ? 1 : UNIT_KINDS.indexOf(a.kinds[0]!) - UNIT_KINDS.indexOf(b.kinds[0]!))) } : {}),
   };
   return { file, diagnostics, sheets: summaries };
 }
