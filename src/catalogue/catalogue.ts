@@ -326,6 +326,15 @@ export function resolveCatalogue(file: CatalogueFileData, description: string, o
   return { catalogue: buildCatalogue(full, takes ? `${description} + ${builtinDescription(baseYear)}` : description), problems: [] };
 }
 
+/**
+ * A catalogue of exactly what a file lists, not filled in and not cross-checked: for
+ * comparing two files (`catalogue diff`), where a list that refers to another the file
+ * does not give is no obstacle.
+ */
+export function catalogueAsGiven(file: CatalogueFileData, description: string): Catalogue {
+  return buildCatalogue(fillIn(file, undefined), description);
+}
+
 // ---------------------------------------------------------------------------------------
 // Built-in catalogues.
 // ---------------------------------------------------------------------------------------

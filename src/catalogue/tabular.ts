@@ -35,6 +35,8 @@ export interface ImportOptions {
   readonly fallbackYear?: number;
   readonly complete?: boolean;
   readonly title?: string;
+  /** How to state the year where the sheets do not (the command-line option, if any). */
+  readonly yearHint?: { readonly zh: string; readonly en: string };
 }
 
 /** What was read from one sheet. */
@@ -481,7 +483,7 @@ export function importSheets(sheets: readonly Sheet[], opts: ImportOptions = {})
   if (year === undefined) {
     diagnostics.push(
       C.diag("catalogue-file", sheets[0] ? sheetSpan(sheets[0]) : { file: "", start: 0, end: 0 }, bi("不知道这份目录是哪一年的", "the catalogue's year is not stated"), {
-        hint: bi("用 --year 指定年度，或在表格第一行写标题如“2025年政府收支分类科目”", "give the year with --year, or a title row like 2025年政府收支分类科目"),
+        hint: opts.yearHint ?? bi("用 --year 指定年度，或在表格第一行写标题如“2025年政府收支分类科目”", "give the year with --year, or a title row like 2025年政府收支分类科目"),
       }),
     );
   }

@@ -8,11 +8,11 @@
  *   diff OLD NEW              codes added, removed, renamed and moved between two catalogues
  * find and show read --catalogue FILE as a budget sees it (filled in from the built-in
  * catalogue of its year), or the built-in catalogue of --year (by default the latest);
- * diff compares two files as they are, or two built-in years (`diff 2024 2025`).
+ * diff compares what two files list, as they are, or two built-in years (`diff 2024 2025`).
  * Exit: 0 done, 1 problems found (nothing written) or nothing found, 2 usage.
  */
 import { hasErrors } from "../base/diagnostics.js";
-import { builtinCatalogue, builtinYearFor, BUILTIN_CATALOGUE_YEARS, resolveCatalogue, UNIT_KINDS } from "../catalogue/catalogue.js";
+import { builtinCatalogue, builtinYearFor, BUILTIN_CATALOGUE_YEARS, catalogueAsGiven, resolveCatalogue, UNIT_KINDS } from "../catalogue/catalogue.js";
 import { diffCatalogues, LISTS, type CatalogueChange } from "../catalogue/diff.js";
 import { catalogueOfData } from "../catalogue/named.js";
 import type { Layout } from "../catalogue/tabular.js";
@@ -111,7 +111,8 @@ export async function catalogueImportCommand(io: Io, o: ImportCommandOptions): P
 async function lookIn(io: Io, o: { catalogue?: string; year?: number; lang: Lang }): Promise<Catalogue | undefined> {
   const zh = o.lang === "zh";
   if (o.catalogue) {
-    const r = await readCatalogueFiles(io, [o.catalogue], { ...(o.year !== undefined ? { year: o.year } : {}) }, o.lang);
+    // A list that states no year is looked up as of --year, else the latest built-in year.
+    const r = await readCatalogueFiles(io, [o.catalogue], { ...(o.year !== undefined ? { year: o.year } : {}), fallbackYear: BUILTIN_CATALOGUE_YEARS[BUILTIN_CATALOGUE_YEARS.length - 1]! }, o.lang);
     if (reportRead(io, r, o.lang, zh ? `分类目录文件 ${o.catalogue} 有误：` : `the catalogue file ${o.catalogue} has problems:`)) return undefined;
     const built = catalogueOfData({ file: r.file!, description: o.catalogue, complete: false });
     if (!built.catalogue) {
@@ -192,7 +193,8 @@ export async function catalogueFindCommand(io: Io, text: string, o: LookOptions)
     const here = found.filter((f) => f.list === list);
     if (here.length === 0) continue;
     io.out(`${LIST_NAME[list][o.lang]}\n`);
-    for (const f of here) io.out(`  ${f.subject.code.padEnd(8)}${f.subject.level}  ${f.subject.name}${f.parents.length ? `  （${path(f.parents)}）` : ""}\n`);
+    const [open, close] = zh ? ["（", "）"] : ["(", ")"];
+    for (const f of here) io.out(`  ${f.subject.code.padEnd(8)}${f.subject.level}  ${f.subject.name}${f.parents.length ? `  ${open}${path(f.parents)}${close}` : ""}\n`);
   }
   return 0;
 }
@@ -286,12 +288,7 @@ async function side(io: Io, what: string, lang: Lang): Promise<Catalogue | undef
   }
   const r = await readCatalogueFiles(io, [what], {}, lang);
   if (reportRead(io, r, lang, zh ? `分类目录文件 ${what} 有误：` : `the catalogue file ${what} has problems:`)) return undefined;
-  const built = resolveCatalogue(r.file!, what, { withBuiltin: false });
-  if (!built.catalogue) {
-    io.err(`yusuan: ${zh ? `分类目录文件 ${what} 有误：` : `the catalogue file ${what} has problems:`}\n${built.problems.map((p) => `  - ${p}\n`).join("")}`);
-    return undefined;
-  }
-  return built.catalogue;
+  return catalogueAsGiven(r.file!, what);
 }
 
 export async function catalogueDiffCommand(io: Io, oldSide: string, newSide: string, o: { format: "text" | "json"; lang: Lang }): Promise<number> {

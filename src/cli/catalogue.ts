@@ -6,7 +6,7 @@
  * (exit 2), told plainly; problems in a sheet are diagnostics at their cells. The file's
  * schema (zod) and the workbook reader (exceljs) are loaded only when needed.
  */
-import type { Diagnostic } from "../base/diagnostics.js";
+import { bi, type Diagnostic } from "../base/diagnostics.js";
 import { sheetKey, type SourceText } from "../base/source.js";
 import { catalogueOfData, type CatalogueData } from "../catalogue/named.js";
 import { decodeCsv, parseCsv, type Sheet } from "../catalogue/sheet.js";
@@ -101,7 +101,12 @@ export function reportRead(io: Io, r: CatalogueRead, lang: Lang, heading: string
 export async function loadCatalogueOption(io: Io, path: string | undefined, lang: Lang): Promise<CustomCatalogue | undefined | "usage"> {
   if (!path) return undefined;
   const heading = lang === "zh" ? `分类目录文件 ${path} 有误：` : `the catalogue file ${path} has problems:`;
-  const r = await readCatalogueFiles(io, [path], {}, lang);
+  const r = await readCatalogueFiles(
+    io,
+    [path],
+    { yearHint: bi("在表格第一行写标题如“2025年政府收支分类科目”，或在文件名中写年度如“科目2025.csv”", "give a title row like 2025年政府收支分类科目, or the year in the file name, like 科目2025.csv") },
+    lang,
+  );
   if (reportRead(io, r, lang, heading)) return "usage";
   const data: CatalogueData = { file: r.file!, description: path, complete: false };
   const built = catalogueOfData(data);
