@@ -91,6 +91,13 @@ describe("importing a CSV list", () => {
     expect(decodeCsv(new Uint8Array(Buffer.from("\ufeff" + FLAT_CSV, "utf8")))).toEqual({ text: FLAT_CSV, encoding: "UTF-8" });
   });
 
+  it("is read in GB18030 when a budget names it", async () => {
+    const budget = `部门 712 "某县文化和旅游局" {\n  年度 2025\n  分类目录 "科目.csv"\n}\n项目 "群众文化活动经费" {\n  科目 2070109\n  类别 特定目标类\n  一般公共预算 20.00万元\n}\n`;
+    const io = memoryIo({ "b.budget": budget }, { bytes: { "科目.csv": gb18030(FLAT_CSV) } });
+    expect(await main(["check", "b.budget"], io)).toBe(0);
+    expect(io.stdout).toBe("");
+  });
+
   it("takes the year from a title row, else from the file name, and asks for it otherwise", () => {
     expect(importSheets([csv("list.csv", "2026年政府收支分类科目\n" + FLAT_CSV)]).file?.year).toBe(2026);
     expect(importSheets([csv("文旅局科目2024.csv", FLAT_CSV)]).file?.year).toBe(2024);

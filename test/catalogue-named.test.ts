@@ -138,6 +138,16 @@ describe("a catalogue the budget names", () => {
     expect(codes({ ...files, "文旅局/预算.budget": budget("科目.csv", " {\n    年度 2024\n  }"), "文旅局/科目.csv": CSV })).toEqual(["warning catalogue-year"]);
   });
 
+  it("serves last year's budget too, when that names none", () => {
+    const files = {
+      "文旅局/预算.budget": budget("科目2025.csv") + `上年 {\n  源文件 "2024.budget"\n}\n`,
+      "文旅局/科目2025.csv": CSV,
+      "文旅局/2024.budget": budget(undefined).replace("年度 2025", "年度 2024"),
+    };
+    // Without this catalogue last year's budget would have errors (its 207 rows unnamed): last-year-budget.
+    expect(codes(files)).toEqual([]);
+  });
+
   it("gives way to --catalogue", async () => {
     const io = memoryIo({ "文旅局/预算.budget": budget("科目2025.csv"), "文旅局/科目2025.csv": "编码,名称\n207,错的名称\n" , "other.csv": "2025年\n" + CSV });
     expect(await main(["check", "文旅局/预算.budget"], io)).toBe(1); // the named one has errors

@@ -44,8 +44,10 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue, inherited?: Cata
   let previousCatalogue: Catalogue | undefined = chosen.builtin && year !== undefined && catalogue.year === year ? builtinCatalogue(year - 1) : undefined;
   const source = budget.lastYear?.source;
   if (loaded.lastYear && source) {
-    // Last year's budget is checked against its own year's catalogue, not this year's.
-    const prev = checkBudget(loaded.lastYear);
+    // Last year's budget is checked against the catalogue it names; if it names none,
+    // against the one given or named for this budget (as a roll-up's serves its
+    // departments), else against the built-in catalogue of its own year.
+    const prev = checkBudget(loaded.lastYear, undefined, chosen.builtin ? undefined : catalogue);
     previousCatalogue = prev.catalogue;
     const errors = prev.diagnostics.filter((d) => d.severity === "error").length;
     if (errors) {
