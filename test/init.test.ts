@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { BUILTIN_CATALOGUE_YEARS } from "../src/catalogue/catalogue.js";
 import { main } from "../src/cli/main.js";
 import { nodeIo, type Io } from "../src/cli/io.js";
 
@@ -18,7 +19,9 @@ function capture(cwd: string): Io & { stdout: string; stderr: string } {
   return io;
 }
 
-const FILES = [".gitattributes", ".githooks/pre-commit", ".github/workflows/budget.yml", ".yusuan/gitconfig", ".yusuan/yusuan", "README.md", "budgets/2024.budget"];
+/** The starter is for the year of the newest built-in catalogue. */
+const YEAR = Math.max(...BUILTIN_CATALOGUE_YEARS);
+const FILES = [".gitattributes", ".githooks/pre-commit", ".github/workflows/budget.yml", ".yusuan/gitconfig", ".yusuan/yusuan", "README.md", `budgets/${YEAR}.budget`];
 
 function tree(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
@@ -46,11 +49,11 @@ describe("yusuan init", () => {
     for (const f of [".githooks/pre-commit", ".yusuan/yusuan"]) expect(fs.statSync(path.join(dir, f)).mode & 0o111, f).not.toBe(0);
     expect(fs.readFileSync(path.join(dir, ".gitattributes"), "utf8")).toContain("*.budget diff=yusuan");
     expect(fs.readFileSync(path.join(dir, ".yusuan/gitconfig"), "utf8")).toContain('[diff "yusuan"]\n\tcommand = sh .yusuan/yusuan diff');
-    const budget = fs.readFileSync(path.join(dir, "budgets/2024.budget"), "utf8");
+    const budget = fs.readFileSync(path.join(dir, `budgets/${YEAR}.budget`), "utf8");
     expect(budget).not.toContain("{{");
-    expect(budget).toContain("年度 2024");
+    expect(budget).toContain(`年度 ${YEAR}`);
     expect(io.stdout).toContain("git config --local include.path ../.yusuan/gitconfig");
-    expect(io.stdout).toContain("yusuan check budgets/2024.budget");
+    expect(io.stdout).toContain(`yusuan check budgets/${YEAR}.budget`);
   });
 
   it("refuses to overwrite, and then writes nothing", async () => {
@@ -73,13 +76,13 @@ describe("yusuan init", () => {
   it("starts a profile without a starter of its own from the one it extends", async () => {
     const cwd = fs.mkdtempSync("/tmp/yusuan-init-");
     expect(await main(["init", "--profile", "mof-9"], capture(cwd))).toBe(0);
-    expect(fs.readFileSync(path.join(cwd, "budgets/2024.budget"), "utf8")).toContain("（公开格式 mof-9）");
+    expect(fs.readFileSync(path.join(cwd, `budgets/${YEAR}.budget`), "utf8")).toContain("（公开格式 mof-9）");
   });
 
   it("gives a starter whose check says what to write in every gap", async () => {
     const cwd = fs.mkdtempSync("/tmp/yusuan-init-");
     expect(await main(["init"], capture(cwd))).toBe(0);
-    const file = path.join(cwd, "budgets/2024.budget");
+    const file = path.join(cwd, `budgets/${YEAR}.budget`);
     const text = fs.readFileSync(file, "utf8");
     const fmt = capture(cwd);
     expect(await main(["fmt", "--check", file], fmt)).toBe(0);
@@ -104,7 +107,7 @@ describe("yusuan init", () => {
   it("gives a starter that checks clean once filled in as its instructions say", async () => {
     const cwd = fs.mkdtempSync("/tmp/yusuan-init-");
     expect(await main(["init"], capture(cwd))).toBe(0);
-    const file = path.join(cwd, "budgets/2024.budget");
+    const file = path.join(cwd, `budgets/${YEAR}.budget`);
     fs.writeFileSync(file, fillIn(fs.readFileSync(file, "utf8")));
     const io = capture(cwd);
     const code = await main(["check", file], io);

@@ -124,11 +124,12 @@ export function bi(zh: string, en: string): Bilingual {
   return { zh, en };
 }
 
-/** Deterministic order: file, offset, code, then message. */
+/** Deterministic order: file (and sheet, for a workbook), offset, code, then message. */
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   return [...ds].sort(
     (a, b) =>
       cmp(a.span.file, b.span.file) ||
+      cmp(a.span.cell?.sheet ?? "", b.span.cell?.sheet ?? "") ||
       a.span.start - b.span.start ||
       cmp(a.code, b.code) ||
       cmp(a.message.en, b.message.en),

@@ -6,6 +6,7 @@
 import yargs from "yargs";
 import { nodeIo, type Io } from "./io.js";
 import type { Lang } from "./report.js";
+import { catalogueCommands } from "./catalogue-args.js";
 
 /** --jobs, for the commands that take a roll-up. */
 const JOBS_OPTION = {
@@ -182,7 +183,11 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         code = initCommand(io, { ...(a.dir ? { dir: a.dir } : {}), profile: a.profile, lang: lang(a.lang) });
       },
     )
-    .demandCommand(1, "name a command: check, fmt, build, diff, explain")
+    // The catalogue command group: its arguments live in catalogue-args.ts.
+    .command("catalogue", "classification catalogues: import a budget office's lists, find, show and compare subjects", (y) =>
+      catalogueCommands(y, io, lang, (c) => (code = c)),
+    )
+    .demandCommand(1, "name a command: check, fmt, build, diff, trace, explain, catalogue, lsp, serve, init")
     .strict()
     .help()
     .version(false)

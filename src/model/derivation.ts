@@ -30,7 +30,7 @@ import { accumulateFunctional, functionalTables, type Functional } from "./funct
 import { budgetItems, type Item } from "./items.js";
 import { projectTable } from "./projects.js";
 import { buildProse } from "./prose.js";
-import { writtenSubjectNames } from "./subjects.js";
+import { sourceNames } from "./names.js";
 import { accumulateTotals, type Totals } from "./totals.js";
 import { NO_TRACE, Recorder, type Tracer } from "./trace.js";
 import type { ProjectLine, ProjectTable, Publication, Tables } from "./types.js";
@@ -48,6 +48,7 @@ export class Derivation {
   private _totals?: Totals;
   private _functional?: Functional;
   private _economic?: Economic;
+  private _names?: ReadonlyMap<string, string>;
   private _attachment?: Attachment;
   private _projects?: { t12: { table: ProjectTable; lines: ProjectLine[] }; t13: { table: ProjectTable; lines: ProjectLine[] } };
   private _publication?: Publication;
@@ -82,7 +83,12 @@ export class Derivation {
   }
 
   get economic(): Economic {
-    return (this._economic ??= accumulateEconomic(this.items, this.catalogue, this.units, this.tracer));
+    return (this._economic ??= accumulateEconomic(this.items, this.catalogue, this.names, this.units, this.tracer));
+  }
+
+  /** The names the budget writes for codes (a fallback where the catalogue has none). */
+  get names(): ReadonlyMap<string, string> {
+    return (this._names ??= sourceNames(this.budget));
   }
 
   get attachment(): Attachment {
@@ -110,9 +116,8 @@ export class Derivation {
 
   /** Every table of the publication. */
   tables(): Tables {
-    const names = writtenSubjectNames(this.budget);
-    const f = functionalTables(this.functional, this.totals, this.year, this.catalogue, names, this.tracer);
-    const e = economicTables(this.economic, this.year, this.catalogue, this.units.units, this.tracer);
+    const f = functionalTables(this.functional, this.totals, this.year, this.catalogue, this.names, this.tracer);
+    const e = economicTables(this.economic, this.year, this.catalogue, this.names, this.units.units, this.tracer);
     return { t1: f.t1, t2: f.t2, t3: f.t3, t4: f.t4, t5: f.t5, t6: e.t6, t7: f.t7, t8: f.t8, t9: f.t9, t10: e.t10, t11: e.t11, t12: this.projects.t12.table, t13: this.projects.t13.table };
   }
 

@@ -28,7 +28,7 @@ export interface Economic {
 }
 
 /** Accumulates the economic figures in one pass over the basic lines among the items. */
-export function accumulateEconomic(items: readonly Item[], catalogue: Catalogue, units: UnitResolution, tracer: Tracer): Economic {
+export function accumulateEconomic(items: readonly Item[], catalogue: Catalogue, names: ReadonlyMap<string, string>, units: UnitResolution, tracer: Tracer): Economic {
   const lines = new Map<string, EconomicLine & { group: string }>();
   const total = zeroCells(PERSONNEL_PUBLIC_KEYS);
   const threePublic = new Map<ThreePublicKey, TotalByFiscal>(THREE_PUBLIC_ROWS.map((r) => [r.key, zeroCells(TOTAL_BY_FISCAL_KEYS)]));
@@ -51,9 +51,9 @@ export function accumulateEconomic(items: readonly Item[], catalogue: Catalogue,
         line = {
           group: e?.parent ?? it.economic.slice(0, 3),
           code: it.economic,
-          name: e?.name ?? "",
+          name: e?.name ?? names.get(it.economic) ?? "",
           ...(govCode !== undefined ? { governmentCode: govCode } : {}),
-          governmentName: (govCode !== undefined ? catalogue.government(govCode)?.name : undefined) ?? "",
+          governmentName: (govCode !== undefined ? (catalogue.government(govCode)?.name ?? names.get(govCode)) : undefined) ?? "",
           ...(pp ? { kind: pp } : {}),
           cells: zeroCells(PERSONNEL_PUBLIC_KEYS),
         };
@@ -83,12 +83,12 @@ export function accumulateEconomic(items: readonly Item[], catalogue: Catalogue,
 }
 
 /** 表六, 表十 and 表十一. */
-export function economicTables(e: Economic, year: number, catalogue: Catalogue, unitOrder: readonly UnitModel[], tracer: Tracer): { t6: Table6; t10: Table10; t11: Table11 } {
+export function economicTables(e: Economic, year: number, catalogue: Catalogue, names: ReadonlyMap<string, string>, unitOrder: readonly UnitModel[], tracer: Tracer): { t6: Table6; t10: Table10; t11: Table11 } {
   // 表六: groups in code order, lines in the order first written.
   const groups = new Map<string, EconomicGroup>();
   for (const { group, ...line } of e.lines.values()) {
     let g = groups.get(group);
-    if (!g) groups.set(group, (g = { code: group, name: catalogue.economic(group)?.name ?? "", cells: zeroCells(PERSONNEL_PUBLIC_KEYS), lines: [] }));
+    if (!g) groups.set(group, (g = { code: group, name: catalogue.economic(group)?.name ?? names.get(group) ?? "", cells: zeroCells(PERSONNEL_PUBLIC_KEYS), lines: [] }));
     addGroup(g.cells, line.cells, tracer);
     g.lines.push(line);
   }

@@ -115,12 +115,3 @@ export function subjectTree<K extends string>(
   for (const e of entries) b.add(e.code, e.cells);
   return { total: b.total, rows: b.rows(catalogue, names) };
 }
-
-/** Names the author wrote beside subject codes: a fallback for codes the catalogue lacks. */
-export function writtenSubjectNames(budget: A.Budget): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const p of [...budget.projects, ...budget.carryovers]) {
-    if (p.subject && p.subjectName && !names.has(p.subject.value)) names.set(p.subject.value, p.subjectName.value);
-  }
-  return names;
-}

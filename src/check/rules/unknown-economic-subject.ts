@@ -1,25 +1,30 @@
 /**
  * Every basic line's economic subject (部门预算支出经济分类) is in the catalogue in use; a
- * code that is not is a warning naming that catalogue.
+ * code that is not is a warning naming that catalogue, and an error when the catalogue's
+ * 部门 list declares itself complete. A code last year's catalogue had is left to
+ * subject-changed.
  */
 import { bi } from "../../base/diagnostics.js";
 import { MAX_RELATED } from "../facts.js";
-import { ECONOMIC_SHAPE, economicCodes } from "../subjects.js";
+import { ECONOMIC_SHAPE, economicCodes, reportedAsChanged } from "../subjects.js";
 import type { Rule } from "../rule.js";
 
 export const rule: Rule = {
   code: "unknown-economic-subject",
   severity: "warning",
+  alsoAs: ["error"],
   needsAllFigures: false,
   run(ctx) {
     const cat = ctx.catalogue;
     for (const { code, uses } of economicCodes(ctx.budget)) {
       if (!ECONOMIC_SHAPE.test(code) || cat.economic(code)) continue;
+      if (reportedAsChanged(ctx.previousCatalogue, cat, "department", code)) continue;
       const cls = code.length === 5 ? cat.economic(code.slice(0, 3)) : undefined;
       const times = uses.length > 1 ? bi(`（用了 ${uses.length} 次）`, ` (used ${uses.length} times)`) : bi("", "");
       ctx.report(uses[0]!.span,
           bi(`经济分类科目 ${code} 不在所用的分类目录（${cat.description}）中${times.zh}`, `the economic subject ${code} is not in the catalogue in use (${cat.description})${times.en}`),
           {
+            ...(cat.isComplete("department") ? { severity: "error" as const } : {}),
             related: uses.slice(1, 1 + MAX_RELATED).map((u) => ({ span: u.span, message: bi(`${code} 也用在这里`, `${code} is also used here`) })),
             hint: bi(
               `没有这一科目，表六无法把它归入人员经费或公用经费${cls ? `；类 ${cls.code} ${cls.name} 下没有这一款` : ""}`,
