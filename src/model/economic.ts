@@ -7,7 +7,7 @@
 import type { Catalogue } from "../catalogue/types.js";
 import { add } from "../base/money.js";
 import { addCells, PERSONNEL_PUBLIC_KEYS, TOTAL_BY_FISCAL_KEYS, zeroCells, type Cells } from "./cells.js";
-import type { Item } from "./items.js";
+import type { EconomicItem } from "./items.js";
 import { FISCAL_KEYS, SOURCE_KEY, type SourceKey } from "./keys.js";
 import { tableBase, THREE_PUBLIC_KEY, THREE_PUBLIC_ROWS } from "./labels.js";
 import type { Tracer } from "./trace.js";
@@ -27,20 +27,24 @@ export interface Economic {
   readonly runningTotal: TotalByFiscal;
 }
 
-/** Accumulates the economic figures in one pass over the basic lines among the items. */
-export function accumulateEconomic(items: readonly Item[], catalogue: Catalogue, names: ReadonlyMap<string, string>, units: UnitResolution, tracer: Tracer): Economic {
+/**
+ * Accumulates the economic figures in one pass over the amounts with an economic subject:
+ * 表六 and 机关运行经费 count basic lines only; 三公 counts projects' spending too (a car
+ * bought by a project is 公务用车购置 as one bought from basic expenditure is).
+ */
+export function accumulateEconomic(items: readonly EconomicItem[], catalogue: Catalogue, names: ReadonlyMap<string, string>, units: UnitResolution, tracer: Tracer): Economic {
   const lines = new Map<string, EconomicLine & { group: string }>();
   const total = zeroCells(PERSONNEL_PUBLIC_KEYS);
   const threePublic = new Map<ThreePublicKey, TotalByFiscal>(THREE_PUBLIC_ROWS.map((r) => [r.key, zeroCells(TOTAL_BY_FISCAL_KEYS)]));
   const running = new Map<string, TotalByFiscal>();
   const runningTotal = zeroCells(TOTAL_BY_FISCAL_KEYS);
   for (const it of items) {
-    if (it.kind !== "basic" || it.economic === undefined) continue;
+    const basic = it.kind === "basic";
     const key = SOURCE_KEY[it.source];
     const fen = it.fen;
     const m = it.money;
     const pp = catalogue.personnelOrPublic(it.economic);
-    if (key === "general") {
+    if (basic && key === "general") {
       // 表六: 一般公共预算 basic lines by economic subject, in the order first written.
       const kind = units.kindOf(it.unit);
       const govCode = catalogue.mapToGovernment(it.economic, kind);
@@ -72,7 +76,7 @@ export function accumulateEconomic(items: readonly Item[], catalogue: Catalogue,
       if (k === "vehiclePurchase" || k === "vehicleOperation") addCells(threePublic.get("vehicles")!, delta, m, tracer);
       addCells(threePublic.get("total")!, delta, m, tracer);
     }
-    if (pp === "公用经费" && ADMINISTRATIVE.has(units.kindOf(it.unit))) {
+    if (basic && pp === "公用经费" && ADMINISTRATIVE.has(units.kindOf(it.unit))) {
       let r = running.get(it.unit);
       if (!r) running.set(it.unit, (r = zeroCells(TOTAL_BY_FISCAL_KEYS)));
       addCells(r, { total: fen, [key]: fen }, m, tracer);
