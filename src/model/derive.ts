@@ -138,7 +138,9 @@ const ATTRIBUTE_SUFFIX: Readonly<Record<string, string>> = {
   延续性项目: "（阶段开展）",
 };
 
-const UNIT_KINDS: ReadonlySet<string> = new Set(["行政单位", "参公事业单位", "事业单位"]);
+/** The kinds of unit, in the order the catalogue and the tables name them. */
+const UNIT_KIND_ORDER: readonly UnitKindKey[] = ["行政单位", "参公事业单位", "事业单位"];
+const UNIT_KINDS: ReadonlySet<string> = new Set(UNIT_KIND_ORDER);
 /** Unit kinds whose 公用经费 is 机关运行经费. */
 const ADMINISTRATIVE: ReadonlySet<string> = new Set(["行政单位", "参公事业单位"]);
 /** The kind assumed for a unit when neither it nor the department declares one. */
@@ -600,9 +602,15 @@ export function derive(budget: A.Budget, catalogue: Catalogue): Publication {
           ...(govCode !== undefined ? { governmentCode: govCode } : {}),
           governmentName: (govCode !== undefined ? catalogue.government(govCode)?.name : undefined) ?? "",
           ...(pp ? { kind: pp } : {}),
+          unitKinds: [],
           cells: zeroCells(PERSONNEL_PUBLIC_KEYS),
         };
         econ.set(lineKey, line);
+      }
+      if (!line.unitKinds.includes(kind)) {
+        // In the catalogue's order of kinds, whatever order the lines come in.
+        line.unitKinds.push(kind);
+        line.unitKinds.sort((a, b) => UNIT_KIND_ORDER.indexOf(a) - UNIT_KIND_ORDER.indexOf(b));
       }
       const delta = { total: fen, ...(pp === "人员经费" ? { personnel: fen } : pp === "公用经费" ? { public: fen } : {}) };
       addCells(line.cells, delta);

@@ -279,6 +279,11 @@ export const EconomicLine = z.object({
   governmentName: z.string(),
   /** "人员经费" or "公用经费"; absent when the catalogue does not say. */
   kind: z.enum(["人员经费", "公用经费"]).optional(),
+  /**
+   * The kinds of the units whose lines it sums: the mapping to the 政府 subject follows
+   * the unit's kind, so one 部门 subject can print once per kind.
+   */
+  unitKinds: z.array(UnitKind),
   cells: PersonnelPublic,
 });
 export type EconomicLine = z.infer<typeof EconomicLine>;

@@ -5,11 +5,53 @@
  * expanded matrix (a spanned cell's text in its first position, blanks in the rest),
  * because a Markdown table has no spans. So one description serves both formats.
  *
+ * Amount cells also carry what they are, for the writers that are not text: the exact
+ * amount in 分 (`fen`: a workbook stores a number, not the printed string) and its
+ * `fact`: the row's code and label and the dimensions of the items the amount sums
+ * (functional or economic subject, source, phase, basic or project, unit, project). The
+ * csv and data-package writers print the dimensions; the importer reads a workbook back
+ * through them. So any table a profile declares, of any kind, serves every format.
+ *
  * Invariant: every row of a grid covers exactly `cols` columns once spans are counted;
  * `grid()` checks it, since a template cannot.
  */
 import { invariant } from "../base/invariant.js";
 import { wan, type Fen } from "../base/money.js";
+import type { SourceKey, ThreePublicKey } from "../model/types.js";
+
+/**
+ * The dimensions of the items an amount sums. An absent dimension is not restricted:
+ * the 合计 row of 表三 has no subject, its 合计 column no direction.
+ */
+export interface Dims {
+  /** Income or expenditure: the income lines of 表一 and 表四, and 表七's and 表九's income side. */
+  readonly flow?: "income" | "expenditure";
+  /** A functional subject (类, 款 or 项 code): the amount sums the items below it. */
+  readonly subject?: string;
+  /** A 部门预算支出经济分类 code (类 or 款). */
+  readonly economic?: string;
+  /** The 政府预算支出经济分类 code the economic subject maps to. */
+  readonly government?: string;
+  /** One funding source, or the three 财政拨款 sources together. */
+  readonly source?: SourceKey | "fiscal";
+  /** This year's money or last year's carried over. */
+  readonly phase?: "current" | "carryover";
+  readonly direction?: "basic" | "project";
+  readonly costType?: "personnel" | "public";
+  /** A 三公 row; "total" is every item. */
+  readonly threePublic?: ThreePublicKey;
+  /** A budget unit (预算单位), by name. */
+  readonly unit?: string;
+  /** A project or carry-over, by name. */
+  readonly project?: string;
+}
+
+/** What an amount cell is: its row's code ("" when none) and label, and its dimensions. */
+export interface Fact {
+  readonly code: string;
+  readonly label: string;
+  readonly dims: Dims;
+}
 
 /** A cell as the builders write it. */
 export interface Cell {
@@ -22,6 +64,10 @@ export interface Cell {
   readonly th?: boolean;
   /** Long text (the forms' 概况, 立项依据 …): left-aligned, wrapping. */
   readonly long?: boolean;
+  /** An amount cell's exact amount (also when it prints blank). */
+  readonly fen?: Fen;
+  /** An amount cell's meaning. */
+  readonly fact?: Fact;
 }
 
 /** A cell as the templates read it: spans of 1 are 0 so that `{{#if colspan}}` prints nothing. */
@@ -32,6 +78,10 @@ export interface CellView {
   readonly th: boolean;
   /** The CSS class: "num", "long" or "". */
   readonly cls: string;
+  /** For the writers of other formats: an amount cell, its exact amount and meaning. */
+  readonly num: boolean;
+  readonly fen?: Fen;
+  readonly fact?: Fact;
 }
 
 export interface RowView {
@@ -71,13 +121,13 @@ export function h(text: string, opts: Omit<Cell, "text" | "th"> = {}): Cell {
 }
 
 /** An amount cell in 万元 with two decimals, blank when zero, as the reference prints empty cells. */
-export function amt(fen: Fen, opts: Omit<Cell, "text" | "num"> = {}): Cell {
-  return { text: fen === 0 ? "" : wan(fen), num: true, ...opts };
+export function amt(fen: Fen, opts: Omit<Cell, "text" | "num" | "fen"> = {}): Cell {
+  return { text: fen === 0 ? "" : wan(fen), num: true, fen, ...opts };
 }
 
 /** An amount cell that prints zero as 0.00 (the overall form does). */
-export function amt0(fen: Fen, opts: Omit<Cell, "text" | "num"> = {}): Cell {
-  return { text: wan(fen), num: true, ...opts };
+export function amt0(fen: Fen, opts: Omit<Cell, "text" | "num" | "fen"> = {}): Cell {
+  return { text: wan(fen), num: true, fen, ...opts };
 }
 
 /** A blank cell. */
@@ -94,6 +144,9 @@ function view(c: Cell): CellView {
     rowspan: rowspan > 1 ? rowspan : 0,
     th: c.th ?? false,
     cls: c.num ? "num" : c.long ? "long" : "",
+    num: c.num ?? false,
+    ...(c.fen !== undefined ? { fen: c.fen } : {}),
+    ...(c.fact ? { fact: c.fact } : {}),
   };
 }
 
@@ -144,4 +197,59 @@ export function grid(cols: number, head: readonly Row[], body: readonly Row[]): 
     body: body.map(rowView),
     md: { header: matrix[0] ?? [], separator, rows: matrix.slice(1) },
   };
+}
+
+/** A cell placed on the matrix of its grid: its first row and column (0-based) and its spans. */
+export interface PlacedCell {
+  readonly row: number;
+  readonly col: number;
+  readonly rowspan: number;
+  readonly colspan: number;
+  readonly head: boolean;
+  /** The class of its row ("total", "lvl-1", …). */
+  readonly rowCls: string;
+  readonly cell: CellView;
+}
+
+/**
+ * The cells of a grid with their positions, head rows first: what a writer that places
+ * cells itself (a worksheet, a Word table) needs. Positions honour the spans of earlier
+ * rows exactly as the Markdown matrix does.
+ */
+export function placeCells(g: GridView): PlacedCell[] {
+  const taken: boolean[][] = [];
+  const out: PlacedCell[] = [];
+  const rows = [...g.head.map((r) => ({ r, head: true })), ...g.body.map((r) => ({ r, head: false }))];
+  rows.forEach(({ r, head }, ri) => {
+    taken[ri] ??= [];
+    let col = 0;
+    for (const cell of r.cells) {
+      while (col < g.cols && taken[ri]![col]) col++;
+      const rowspan = Math.max(1, cell.rowspan);
+      const colspan = Math.max(1, cell.colspan);
+      for (let dr = 0; dr < rowspan; dr++) {
+        taken[ri + dr] ??= [];
+        for (let dc = 0; dc < colspan; dc++) taken[ri + dr]![col + dc] = true;
+      }
+      out.push({ row: ri, col, rowspan, colspan, head, rowCls: r.cls, cell });
+      col += colspan;
+    }
+  });
+  return out;
+}
+
+/**
+ * The label of each column: the distinct header texts above it, top to bottom, joined
+ * with "/" ("本年收入/一般公共预算"); a column-number row ("1", "2", …) is left out.
+ */
+export function columnLabels(g: GridView): string[] {
+  const labels: string[][] = Array.from({ length: g.cols }, () => []);
+  for (const p of placeCells(g)) {
+    if (!p.head || p.rowCls === "colno" || p.cell.text === "") continue;
+    for (let c = p.col; c < p.col + p.colspan; c++) {
+      const l = labels[c]!;
+      if (l[l.length - 1] !== p.cell.text) l.push(p.cell.text);
+    }
+  }
+  return labels.map((l) => l.join("/"));
 }
