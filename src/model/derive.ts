@@ -26,6 +26,7 @@ import type {
   Compared,
   EconomicGroup,
   EconomicLine,
+  LedgerItem,
   FiscalKey,
   FundingLevelsModel,
   IncomeLine,
@@ -695,6 +696,23 @@ export function derive(budget: A.Budget, catalogue: Catalogue): Publication {
           },
         }
       : {}),
+    ledger: items.map((it): LedgerItem => {
+      const name = it.kind === "project" ? budget.projects[it.index]?.name.value : it.kind === "carryover" ? budget.carryovers[it.index]?.name.value : undefined;
+      const e = it.economic !== undefined ? catalogue.economic(it.economic) : undefined;
+      const economicClass = it.economic !== undefined ? (e?.parent ?? it.economic.slice(0, 3)) : undefined;
+      return {
+        kind: it.kind,
+        unit: it.unit,
+        ...(name !== undefined ? { name } : {}),
+        ...(it.subject !== undefined ? { subject: it.subject } : {}),
+        subjectName: it.subject !== undefined ? (catalogue.functional(it.subject)?.name ?? subjectNames.get(it.subject) ?? "") : "",
+        ...(it.economic !== undefined && economicClass !== undefined
+          ? { economic: it.economic, economicName: e?.name ?? "", economicClass, economicClassName: catalogue.economic(economicClass)?.name ?? "" }
+          : {}),
+        source: it.source,
+        amount: it.fen,
+      };
+    }),
   };
 }
 

@@ -738,6 +738,30 @@ export type NotesModel = z.infer<typeof NotesModel>;
 /* The publication                                                                        */
 /* ------------------------------------------------------------------------------------ */
 
+/**
+ * One amount of the budget as the author states it, with its classifications: a basic
+ * line, or one source's amount of a project or carry-over. Every table sums these; the
+ * data package (Fiscal Data Package) lists them, since no table crosses the functional
+ * with the economic classification.
+ */
+export const LedgerItem = z.object({
+  kind: z.enum(["basic", "project", "carryover"]),
+  unit: z.string(),
+  /** The project's or carry-over's name. */
+  name: z.string().optional(),
+  /** The functional subject code, when written, and its name ("" when unknown). */
+  subject: z.string().optional(),
+  subjectName: z.string(),
+  /** The 部门 economic subject of a basic line (款) and its name, and its 类 and the 类's name. */
+  economic: z.string().optional(),
+  economicName: z.string().optional(),
+  economicClass: z.string().optional(),
+  economicClassName: z.string().optional(),
+  source: SourceName,
+  amount: Wan,
+});
+export type LedgerItem = z.infer<typeof LedgerItem>;
+
 export const Publication = z.object({
   /** The format of this document, for readers of the JSON. */
   format: z.literal("yusuan-publication"),
@@ -761,6 +785,8 @@ export const Publication = z.object({
   unattachedForms: z.array(UnattachedForm),
   assets: AssetsModel.optional(),
   notes: NotesModel.optional(),
+  /** Every amount of the budget, in source order: basic lines, projects, carry-overs. */
+  ledger: z.array(LedgerItem),
 });
 export type Publication = z.infer<typeof Publication>;
 /** The JSON shape (amounts as strings). */

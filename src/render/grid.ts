@@ -216,7 +216,9 @@ export interface PlacedCell {
  * cells itself (a worksheet, a Word table) needs. Positions honour the spans of earlier
  * rows exactly as the Markdown matrix does.
  */
-export function placeCells(g: GridView): PlacedCell[] {
+export function placeCells(g: GridView): readonly PlacedCell[] {
+  const cached = placedCache.get(g);
+  if (cached) return cached;
   const taken: boolean[][] = [];
   const out: PlacedCell[] = [];
   const rows = [...g.head.map((r) => ({ r, head: true })), ...g.body.map((r) => ({ r, head: false }))];
@@ -235,8 +237,12 @@ export function placeCells(g: GridView): PlacedCell[] {
       col += colspan;
     }
   });
+  placedCache.set(g, out);
   return out;
 }
+
+// A grid's cells are placed once: writers ask for them several times and compare them by identity.
+const placedCache = new WeakMap<GridView, readonly PlacedCell[]>();
 
 /**
  * The label of each column: the distinct header texts above it, top to bottom, joined
@@ -253,3 +259,29 @@ export function columnLabels(g: GridView): string[] {
   }
   return labels.map((l) => l.join("/"));
 }
+
+/** The indent level of a row's label: 0 for 类 and total rows, 1 for 款, 2 for 项. */
+export function indentLevel(rowCls: string): number {
+  const m = /^lvl-(\d)$/.exec(rowCls);
+  return m ? Number(m[1]) - 1 : 0;
+}
+
+/**
+ * The label cells of a grid: in each body row, the text cell that names the row (its
+ * amount cells' label: a subject's name, not its code; a line's name, not its 政府
+ * subject). Only these are indented by level, as the HTML indents them.
+ */
+export function labelCells(g: GridView): Set<PlacedCell> {
+  const placed = placeCells(g);
+  const out = new Set<PlacedCell>();
+  const byRow = new Map<number, PlacedCell[]>();
+  for (const p of placed) if (!p.head) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+  for (const cells of byRow.values()) {
+    const labels = new Set(cells.map((p) => p.cell.fact?.label).filter((l): l is string => l !== undefined));
+    // The first such cell: a 政府 subject may bear the same name as the line.
+    const label = cells.find((p) => !p.cell.num && !p.cell.th && p.cell.text !== "" && labels.has(p.cell.text));
+    if (label) out.add(label);
+  }
+  return out;
+}
+
