@@ -39,7 +39,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import { CHART_HEIGHT, CHART_WIDTH } from "./charts.js";
-import { indentLevel, labelCells, placeCells, type GridView } from "./grid.js";
+import { grid, h, indentLevel, labelCells, placeCells, t, type GridView } from "./grid.js";
 import type { DocumentView } from "./view.js";
 import { textWidth } from "./xlsx.js";
 import { fixCoreDates, normaliseZip } from "./zip.js";
@@ -242,11 +242,8 @@ function gridTable(g: GridView): Table {
   const placed = placeCells(g);
   const labels = labelCells(g);
   const rowCount = g.head.length + g.body.length;
-  const rowsCls = [...g.head.map((r) => r.cls), ...g.body.map((r) => r.cls)];
-  // The total rows at the end of the table, and the two rows before them, stay together.
-  let tail = rowCount;
-  while (tail > g.head.length && rowsCls[tail - 1] === "total") tail--;
-  const keepFrom = tail < rowCount ? Math.max(g.head.length, tail - 2) : rowCount;
+  // The closing total rows and the two rows before them (the grid's tail) stay together.
+  const keepFrom = g.head.length + g.lead.length;
   const rows: TableRow[] = [];
   for (let r = 0; r < rowCount; r++) {
     const head = r < g.head.length;
@@ -285,12 +282,12 @@ function gridTable(g: GridView): Table {
 /** A Markdown table the templates print without a grid: its first row is the header. */
 function plainTable(rows: readonly (readonly string[])[]): Table {
   const cols = Math.max(...rows.map((r) => r.length));
-  const g: GridView = {
+  const pad = (r: readonly string[]) => [...r, ...Array.from({ length: cols - r.length }, () => "")];
+  const g = grid(
     cols,
-    head: rows.slice(0, 1).map((r) => ({ cls: "", cells: r.map((text) => ({ text: plainText(text), colspan: 0, rowspan: 0, th: true, cls: "", num: false })) })),
-    body: rows.slice(1).map((r) => ({ cls: "", cells: r.map((text) => ({ text: plainText(text), colspan: 0, rowspan: 0, th: false, cls: "", num: false })) })),
-    md: { header: [], separator: "", rows: [] },
-  };
+    rows.slice(0, 1).map((r) => ({ cells: pad(r).map((text) => h(plainText(text))) })),
+    rows.slice(1).map((r) => ({ cells: pad(r).map((text) => t(plainText(text))) })),
+  );
   return gridTable(g);
 }
 

@@ -78,6 +78,11 @@ export interface CellView {
   readonly th: boolean;
   /** The CSS class: "num", "long" or "". */
   readonly cls: string;
+  /**
+   * A column header's least width ("5em"): a short header stays on one line, a long one
+   * on two (balanced by the style), never one character per line; "" for other cells.
+   */
+  readonly minWidth: string;
   /** For the writers of other formats: an amount cell, its exact amount and meaning. */
   readonly num: boolean;
   readonly fen?: Fen;
@@ -102,7 +107,28 @@ export interface GridView {
   readonly cols: number;
   readonly head: readonly RowView[];
   readonly body: readonly RowView[];
+  /**
+   * The body split in two, `lead` then `tail`: the tail is a table's closing total rows
+   * with the two rows before them, which a printed page keeps together (a total is never
+   * alone at the top of a page). Empty when the table does not close on totals.
+   */
+  readonly lead: readonly RowView[];
+  readonly tail: readonly RowView[];
   readonly md: MarkdownGrid;
+}
+
+/**
+ * Where the kept tail of a body starts: two rows before the first total row after which
+ * no row of a subject level (lvl-…) follows; the body's length when there is none (the
+ * 合计 row printed first, above the subjects, closes nothing).
+ */
+export function tailStart(body: readonly { readonly cls?: string }[]): number {
+  let lastLevel = -1;
+  body.forEach((r, i) => {
+    if (r.cls?.startsWith("lvl-")) lastLevel = i;
+  });
+  const first = body.findIndex((r, i) => i > lastLevel && i > 0 && r.cls === "total");
+  return first < 0 ? body.length : Math.max(0, first - 2);
 }
 
 export interface Row {
@@ -135,15 +161,23 @@ export function blank(colspan = 1): Cell {
   return { text: "", colspan };
 }
 
-function view(c: Cell): CellView {
+/** Column headers of this many characters or more get a least width: shorter ones fit anyway. */
+const MIN_WIDTH_FROM = 4;
+/** Headers up to this many characters stay on one line; longer ones take two. */
+const ONE_LINE = 4;
+
+function view(c: Cell, head: boolean): CellView {
   const colspan = c.colspan ?? 1;
   const rowspan = c.rowspan ?? 1;
+  const chars = [...c.text].length;
   return {
     text: c.text,
     colspan: colspan > 1 ? colspan : 0,
     rowspan: rowspan > 1 ? rowspan : 0,
     th: c.th ?? false,
     cls: c.num ? "num" : c.long ? "long" : "",
+    // One line up to ONE_LINE characters, else two balanced lines; 1.5em more for the padding.
+    minWidth: head && c.th && colspan === 1 && chars >= MIN_WIDTH_FROM ? `${(chars <= ONE_LINE ? chars : Math.ceil(chars / 2)) + 1.5}em` : "",
     num: c.num ?? false,
     ...(c.fen !== undefined ? { fen: c.fen } : {}),
     ...(c.fact ? { fact: c.fact } : {}),
@@ -190,11 +224,17 @@ function expand(rows: readonly Row[], cols: number, headRows: number): { matrix:
 export function grid(cols: number, head: readonly Row[], body: readonly Row[]): GridView {
   const { matrix, numeric } = expand([...head, ...body], cols, head.length);
   const separator = "|" + numeric.map((n) => (n ? "---:" : "---")).join("|") + "|";
-  const rowView = (r: Row): RowView => ({ cls: r.cls ?? "", cells: r.cells.map(view) });
+  const rowView = (r: Row, isHead = false): RowView => ({ cls: r.cls ?? "", cells: r.cells.map((c) => view(c, isHead)) });
+  const rows = body.map((r) => rowView(r));
+  let keep = tailStart(body);
+  // A row span may not cross from the lead into the tail: they are separate row groups.
+  if (body.some((r, i) => i < keep && r.cells.some((c) => i + (c.rowspan ?? 1) > keep))) keep = body.length;
   return {
     cols,
-    head: head.map(rowView),
-    body: body.map(rowView),
+    head: head.map((r) => rowView(r, true)),
+    body: rows,
+    lead: rows.slice(0, keep),
+    tail: rows.slice(keep),
     md: { header: matrix[0] ?? [], separator, rows: matrix.slice(1) },
   };
 }
