@@ -277,6 +277,8 @@ export interface Budget {
   readonly assets?: Assets;
   readonly notes?: Notes;
   readonly overall?: OverallForm;
+  /** The facts still to be written (待补充 "…"), each with its statement's text; absent when none. */
+  readonly pending?: readonly Located<string>[];
 }
 
 /**

@@ -60,6 +60,12 @@ export const SOURCE_KEYWORDS = ["GeneralBudget", "FundBudget", "CapitalBudget", 
 export type SourceKeyword = (typeof SOURCE_KEYWORDS)[number];
 
 const amountBySource = SOURCE_KEYWORDS.map((k) => st(k, [s("amount", "qty")]));
+/**
+ * `待补充 "…"`: a fact still to be written, named in words. It may stand in the blocks
+ * whose facts an author writes, and at the top level for a whole block; the checker
+ * warns of each until it is written and the statement deleted (rule pending-content).
+ */
+const pending = st("Pending", [s("what", "str")]);
 const indicator = st("Indicator", [
   s("level1", "word"),
   s("level2", "word"),
@@ -84,6 +90,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Assets", [], "assets"),
     st("Notes", [], "notes"),
     st("Overall", [], "overall"),
+    pending,
   ],
   department: [
     st("Year", [s("year", "int")]),
@@ -95,6 +102,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Sections", [s("names", "str", { repeat: true })]),
     st("Staffing", [], "staffing"),
     st("Control", [], "control"),
+    pending,
   ],
   rollup: [st("Year", [s("year", "int")]), st("Control", [], "control")],
   staffing: [
@@ -104,14 +112,15 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("OtherStaff", [s("count", "qty")]),
   ],
   control: [st("IncomeTotal", [s("amount", "qty")]), ...amountBySource],
-  unit: [st("Kind", [s("kind", "word")])],
-  basic: [st("Line", [s("subject", "int"), s("economic", "int"), s("amount", "qty"), s("source", "source", { optional: true })])],
+  unit: [st("Kind", [s("kind", "word")]), pending],
+  basic: [st("Line", [s("subject", "int"), s("economic", "int"), s("amount", "qty"), s("source", "source", { optional: true })]), pending],
   project: [
     st("Unit", [s("name", "str")]),
     st("Subject", [s("code", "int"), s("name", "str", { optional: true })]),
     st("Category", [s("category", "word")]),
     ...amountBySource,
     st("Performance", [], "performance"),
+    pending,
   ],
   levels: [
     st("Total", [s("amount", "qty")]),
@@ -138,12 +147,14 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Owner", [s("text", "str")]),
     st("Handler", [s("text", "str")]),
     st("Phone", [s("text", "str")]),
+    pending,
   ],
   carryover: [
     st("Unit", [s("name", "str")]),
     st("Subject", [s("code", "int"), s("name", "str", { optional: true })]),
     st("Category", [s("category", "word")]),
     ...amountBySource,
+    pending,
   ],
   lastYear: [
     st("SourceFile", [s("path", "str")]),
