@@ -61,6 +61,15 @@ function profileLayers(io: Io, name: string, seen = new Set<string>()): ReturnTy
   return typeof b === "string" ? b : [...b, l];
 }
 
+/** A shipped profile by name, with an override folder; its problems as one message. */
+export function loadProfileNamed(io: Io, name: string, templates?: string): LoadedProfile | string {
+  const layers = profileLayers(io, name);
+  if (typeof layers === "string") return layers;
+  if (templates) layers.push(layer(io, templates));
+  const { profile, problems } = loadProfile(layers);
+  return profile ?? `the profile has problems:\n${problems.map((p) => `  - ${p}\n`).join("")}`.trimEnd();
+}
+
 export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
   const entries: string[] = [];
   for (const i of o.inputs) {
@@ -89,15 +98,9 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
     io.err(`yusuan: ${(await import("./raster.js")).NO_RASTERISER[o.lang]}\n`);
     return 1;
   }
-  const layers = profileLayers(io, o.profile);
-  if (typeof layers === "string") {
-    io.err(`yusuan: ${layers}\n`);
-    return 2;
-  }
-  if (o.templates) layers.push(layer(io, o.templates));
-  const { profile, problems } = loadProfile(layers);
-  if (!profile) {
-    io.err(`yusuan: the profile has problems:\n${problems.map((p) => `  - ${p}\n`).join("")}`);
+  const profile = loadProfileNamed(io, o.profile, o.templates);
+  if (typeof profile === "string") {
+    io.err(`yusuan: ${profile}\n`);
     return 2;
   }
 

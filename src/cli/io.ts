@@ -12,6 +12,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   readFile(p: string): string | undefined;
+  /** A file's bytes (a workbook to import). */
+  readBytes(p: string): Uint8Array | undefined;
   /** Writes atomically: a temporary file in the same folder, then a rename. */
   writeFile(p: string, content: string | Uint8Array): void;
   exists(p: string): boolean;
@@ -33,6 +35,13 @@ export function nodeIo(): Io {
     readFile: (p) => {
       try {
         return fs.readFileSync(p, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    readBytes: (p) => {
+      try {
+        return new Uint8Array(fs.readFileSync(p));
       } catch {
         return undefined;
       }
@@ -73,13 +82,18 @@ export function atomicWrite(p: string, content: string | Uint8Array): void {
 }
 
 /** An in-memory Io for tests. */
-export function memoryIo(files: Record<string, string>, opts: { isTTY?: boolean } = {}): Io & { stdout: string; stderr: string; files: Record<string, string> } {
+export function memoryIo(
+  files: Record<string, string>,
+  opts: { isTTY?: boolean; bytes?: Record<string, Uint8Array> } = {},
+): Io & { stdout: string; stderr: string; files: Record<string, string>; bytes: Record<string, Uint8Array> } {
   const io = {
     cwd: "/",
     isTTY: opts.isTTY ?? false,
     stdout: "",
     stderr: "",
     files: { ...files },
+    /** Binary files as written (files holds their bytes as UTF-8 text, for text outputs). */
+    bytes: { ...opts.bytes } as Record<string, Uint8Array>,
     out(t: string) {
       io.stdout += t;
     },
@@ -87,8 +101,11 @@ export function memoryIo(files: Record<string, string>, opts: { isTTY?: boolean 
       io.stderr += t;
     },
     readFile: (p: string) => io.files[p],
+    readBytes: (p: string) => io.bytes[p] ?? (io.files[p] !== undefined ? new TextEncoder().encode(io.files[p]) : undefined),
     writeFile: (p: string, c: string | Uint8Array) => {
       io.files[p] = typeof c === "string" ? c : Buffer.from(c).toString("utf8");
+      if (typeof c === "string") delete io.bytes[p];
+      else io.bytes[p] = c;
     },
     exists: (p: string) => p in io.files,
     remove: (p: string) => {
@@ -99,6 +116,10 @@ export function memoryIo(files: Record<string, string>, opts: { isTTY?: boolean 
       if (content === undefined) throw new Error(`no file ${from}`);
       io.files[to] = content;
       delete io.files[from];
+      if (io.bytes[from]) {
+        io.bytes[to] = io.bytes[from]!;
+        delete io.bytes[from];
+      }
     },
     removeTree: (p: string) => {
       for (const f of Object.keys(io.files)) if (f === p || f.startsWith(`${p}/`)) delete io.files[f];

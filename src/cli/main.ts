@@ -72,7 +72,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         y
           .positional("inputs", { type: "string", array: true, demandOption: true })
           .option("out", { type: "string", demandOption: true, describe: "output folder" })
-          .option("format", { type: "string", describe: "comma-separated: html,md,json,pdf (default html,md,json, and pdf where Chromium is installed)" })
+          .option("format", { type: "string", describe: "comma-separated: html,md,json,pdf,csv,xlsx,docx,fdp (default html,md,json, and pdf where Chromium is installed)" })
           .option("profile", { type: "string", default: "shanxi-13", describe: "table set and templates: shanxi-13 or mof-9" })
           .option("templates", { type: "string", describe: "a folder of templates overriding the profile's" })
           .option("jobs", JOBS_OPTION)
@@ -88,6 +88,20 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
           ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
           lang: lang(a.lang),
         });
+      },
+    )
+    .command(
+      "import <workbook>",
+      "turn a workbook of the publication's tables (.xlsx) back into budget source",
+      (y) =>
+        y
+          .positional("workbook", { type: "string", demandOption: true })
+          .option("out", { type: "string", demandOption: true, describe: "the .budget file to write" })
+          .option("profile", { type: "string", default: "shanxi-13", describe: "the table set to recognise: shanxi-13 or mof-9" })
+          .option("force", { type: "boolean", default: false, describe: "replace the output file if it exists" }),
+      async (a) => {
+        const { importCommand } = await import("./import.js");
+        code = await importCommand(io, { workbook: String(a.workbook), out: a.out, profile: a.profile, force: a.force, lang: lang(a.lang) });
       },
     )
     .command(
@@ -121,7 +135,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         code = explainCommand(io, String(a.code));
       },
     )
-    .demandCommand(1, "name a command: check, fmt, build, diff, explain")
+    .demandCommand(1, "name a command: check, fmt, build, import, diff, explain")
     .strict()
     .help()
     .version(false)
