@@ -97,9 +97,10 @@ describe("diagnostic codes", () => {
   it("fixture folders hold only bad-, ok- and part- files", () => {
     for (const d of dirs)
       for (const f of fs.readdirSync(path.join(FIXTURES, d))) {
-        // part- folders hold whole budgets that roll-up fixtures include.
+        // part- folders hold whole budgets that roll-up fixtures include; an import
+        // fixture's .patch.json says how to change the workbook built from its budget.
         if (fs.statSync(path.join(FIXTURES, d, f)).isDirectory()) expect(f, `${d}/${f}`).toMatch(/^part-[a-z0-9-]+$/);
-        else expect(f, `${d}/${f}`).toMatch(/^(bad|ok|part)-[a-z0-9-]+\.(budget|txt)$/);
+        else expect(f, `${d}/${f}`).toMatch(/^(bad|ok|part)-[a-z0-9-]+\.(budget|txt|patch\.json)$/);
       }
   });
 });

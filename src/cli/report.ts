@@ -107,7 +107,9 @@ export function diagnosticsText(ds: readonly Diagnostic[], sources: Sources, lan
     const sev = LABEL[lang][d.severity];
     const sevColour = d.severity === "error" ? "31;1" : d.severity === "warning" ? "33;1" : "36;1";
     // A place in a workbook (an import's) is its sheet and cell, not a line and column.
-    const where = !src && d.data?.["sheet"] !== undefined && d.data["cell"] !== undefined ? `${p.file} ${d.data["sheet"]}!${d.data["cell"]}` : `${p.file}:${p.line}:${p.column}`;
+    const sheet = d.data?.["sheet"];
+    const cell = d.data?.["cell"];
+    const where = !src && sheet !== undefined ? `${p.file}${sheet ? ` ${sheet}${cell ? `!${cell}` : ""}` : ""}` : `${p.file}:${p.line}:${p.column}`;
     let s = `${colour(colours, sevColour, `${sev}[${d.code}]`)}: ${colour(colours, "1", d.message[lang])}\n  --> ${where}\n`;
     if (src) s += frame(src, d.span, colours) + "\n";
     for (const r of d.related) {

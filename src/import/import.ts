@@ -53,6 +53,9 @@ export interface ImportResult {
   readonly amounts: number;
 }
 
+/** The place of a diagnostic about the whole workbook: no sheet, no cell. */
+const WHOLE = { sheet: "", cell: "" };
+
 /** A memory host with one file. */
 const oneFile = (path: string, text: string) => ({ read: (p: string) => (p === path ? text : undefined) });
 
@@ -85,9 +88,11 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   const fail = (d: Diagnostic): ImportResult => ({ diagnostics: [d], tables: 0, amounts: 0 });
   const read = await readWorkbook(input.bytes);
   if ("error" in read) {
+    const why = read.error.split(" : ")[0]!;
     return fail(
-      IMPORT_CODES.diag("import-unreadable", at, bi(`无法读取工作簿：${read.error}`, `the workbook cannot be read: ${read.error}`), {
+      IMPORT_CODES.diag("import-unreadable", at, bi(`无法读取工作簿：${why}`, `the workbook cannot be read: ${why}`), {
         hint: bi("导入读取 Excel 2007 及以后的 .xlsx 文件；.xls 请先另存为 .xlsx", "import reads .xlsx files (Excel 2007 and later); save an .xls as .xlsx first"),
+        data: WHOLE,
       }),
     );
   }
@@ -106,7 +111,7 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
         {
           severity: "error",
           hint: bi(`表按标题识别，例如「${profile.tables[0]?.title.replace("{year}", "2024") ?? ""}」；用 --profile 选择表的格式`, `tables are found by their titles, e.g. “${profile.tables[0]?.title.replace("{year}", "2024") ?? ""}”; choose the table set with --profile`),
-          data: { profile: profile.name },
+          data: { ...WHOLE, profile: profile.name },
         },
       ),
     );
@@ -119,7 +124,7 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
     diagnostics.push(
       IMPORT_CODES.diag("import-table-missing", at, bi(`工作簿中没有找到${p.ordinal}「${p.title}」`, `${p.ordinal} “${p.title}” is not in the workbook`), {
         hint: bi("它的金额就从其余的表推出；若表在工作簿中，请核对标题和表头是否与公开格式一致", "its amounts are derived from the other tables; if it is in the workbook, check that its title and header rows are as the format prints them"),
-        data: { table: p.id },
+        data: { ...WHOLE, table: p.id },
       }),
     );
   }
@@ -139,6 +144,8 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
       );
     }
   }
+  // An amount that cannot be read leaves the tables incomplete: nothing more is inferred.
+  if (hasErrors(diagnostics)) return { diagnostics, tables: found.length, amounts: observations.length };
   const draft = solve(observations, catalogue, deptName);
   const raw = budgetSource({ draft, year, department: deptName, workbook: input.workbook.split("/").pop() ?? input.workbook, profile: profile.name });
   const parsed = parse(input.out, raw);

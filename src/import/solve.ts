@@ -156,7 +156,8 @@ export function solve(observations: readonly Observation[], catalogue: Catalogue
   const adminUnits = new Set(observations.filter((o) => o.dims.costType === "public" && o.dims.unit !== undefined && o.dims.project === undefined && o.dims.economic === undefined).map((o) => o.dims.unit!));
   if (adminUnits.has(deptName)) kinds = new Set([...kinds].filter((k) => k !== "事业单位"));
   const kindList = [...kinds];
-  const kind = kindList.length ? kindList[kindList.length - 1] : undefined;
+  // 行政单位 before 参公事业单位 where the mapping cannot tell them apart (the usual case).
+  const kind = kindList[0];
 
   // Basic lines of 一般公共预算 by economic subject, split over the subjects' basic money.
   const lines = new Map<string, { economic: string; fen: Fen; kinds?: readonly string[] }>();
