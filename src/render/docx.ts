@@ -219,17 +219,45 @@ const bookmarkName = (id: string) => `y_${id.replace(/[^A-Za-z0-9]/g, "_")}`.sli
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
 const CELL_BORDERS = { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER };
 
-/** Column widths in twips, proportional to the columns' text widths, filling the text block. */
+/** Millimetres a text needs on one line at the tables' 10 pt: a wide (CJK) character 3.6, any other 1.95. */
+function textMm(text: string): number {
+  const w = textWidth(text);
+  const wide = w - [...text].length;
+  return wide * 3.6 + (w - 2 * wide) * 1.95;
+}
+
+/** A cell's left and right margins together, in millimetres. */
+const CELL_PAD_MM = 2.5;
+const TEXT_MM = 156;
+
+/**
+ * Column widths in twips, filling the text block: amount columns as wide as their
+ * longest amount (an amount never wraps), header labels on two lines at most, and the
+ * label columns sharing what is left by their text, wrapping where they must.
+ */
 function gridWidths(g: GridView): number[] {
-  const w = new Array<number>(g.cols).fill(4);
-  for (const p of placeCells(g)) {
+  const placed = placeCells(g);
+  const fixed = new Array<number>(g.cols).fill(0);
+  const want = new Array<number>(g.cols).fill(8);
+  for (const p of placed) {
     if (p.colspan !== 1 || p.rowCls === "colno") continue;
-    const tw = textWidth(p.cell.text);
-    // A header wraps onto two lines; long body text onto several.
-    w[p.col] = Math.max(w[p.col]!, p.head ? Math.ceil(tw / 2) : Math.min(tw, 36));
+    const mm = textMm(p.cell.text) + CELL_PAD_MM;
+    if (p.head) want[p.col] = Math.max(want[p.col]!, textMm(p.cell.text) / 2 + CELL_PAD_MM);
+    else if (p.cell.num) fixed[p.col] = Math.max(fixed[p.col]!, mm);
+    else want[p.col] = Math.max(want[p.col]!, Math.min(mm, 60));
   }
-  const total = w.reduce((a, b) => a + b, 0);
-  return w.map((x) => Math.floor((x / total) * TEXT_WIDTH));
+  const mm = want.map((w, c) => Math.max(w, fixed[c]!));
+  const total = mm.reduce((a, b) => a + b, 0);
+  let out: number[];
+  if (total <= TEXT_MM) out = mm.map((x) => (x / total) * TEXT_MM);
+  else {
+    // Too wide: the amount columns keep their width, the others share the rest.
+    const kept = mm.reduce((a, x, c) => a + (fixed[c]! >= want[c]! ? x : 0), 0);
+    const flexible = total - kept;
+    const room = Math.max(TEXT_MM - kept, flexible * 0.3);
+    out = mm.map((x, c) => (fixed[c]! >= want[c]! ? x : (x / flexible) * room));
+  }
+  return out.map((x) => Math.floor(convertMillimetersToTwip(x)));
 }
 
 /**

@@ -46,6 +46,7 @@ const TAXONOMY = [
 const KNOWN = TAXONOMY.map((t) => new RegExp(`^${t.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace("\\{n\\}", "[1-8]").replace("{n}", "[1-8]")}$`));
 const TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime", "year", "yearmonth", "duration", "geopoint", "geojson", "any"]);
 const NAME = /^[-a-z0-9._/]+$/;
+const LABELS_ALONE = new Set(["administrative-classification:generic:level2:label", "activity:generic:project:label"]);
 
 interface Field {
   name?: unknown;
@@ -91,7 +92,8 @@ export function validateDataPackage(files: ReadonlyMap<string, string>, total: b
       if (!types.includes(need)) broken.push(`4: no ${need} column`);
     }
     if (!types.some((t) => /^functional-classification:.*code$/.test(t))) broken.push("4: no functional classification");
-    for (const t of types.filter((x) => x.endsWith(":label"))) {
+    // A budget names its units and projects and does not number them: their labels stand alone.
+    for (const t of types.filter((x) => x.endsWith(":label") && !LABELS_ALONE.has(x))) {
       const base = t.slice(0, -":label".length);
       if (!types.includes(`${base}:code`) && !types.includes(`${base}:id`)) broken.push(`5: ${t} labels no column`);
     }
