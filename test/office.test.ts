@@ -121,7 +121,7 @@ describe("the workbook", () => {
     expect(t2.getCell("I6").value).toBe(1223);
     expect(t2.getCell("A4").isMerged && t2.getCell("B4").master.address).toBe("A4");
     expect(t2.getCell("I5").master.address).toBe("I4");
-    expect(t2.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "4:5" });
+    expect(t2.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 1, printTitlesRow: "4:5" });
     expect(wb.worksheets[2]!.pageSetup.orientation).toBe("portrait");
     // Wide characters count twice: the name column of 表二 fits 支持中小企业发展和管理支出 with its indent.
     expect(t2.getColumn(2).width).toBeGreaterThanOrEqual(2 * "支持中小企业发展和管理支出".length + 2);

@@ -242,7 +242,8 @@ function gridWidths(g: GridView): number[] {
   for (const p of placed) {
     if (p.colspan !== 1 || p.rowCls === "colno") continue;
     const mm = textMm(p.cell.text) + CELL_PAD_MM;
-    if (p.head) want[p.col] = Math.max(want[p.col]!, textMm(p.cell.text) / 2 + CELL_PAD_MM);
+    // A header keeps room for two lines: never one character per line.
+    if (p.head) fixed[p.col] = Math.max(fixed[p.col]!, (Math.ceil([...p.cell.text].length / 2) * textMm(p.cell.text)) / Math.max(1, [...p.cell.text].length) + CELL_PAD_MM);
     else if (p.cell.num) fixed[p.col] = Math.max(fixed[p.col]!, mm);
     else want[p.col] = Math.max(want[p.col]!, Math.min(mm, 60));
   }
@@ -255,7 +256,8 @@ function gridWidths(g: GridView): number[] {
     const kept = mm.reduce((a, x, c) => a + (fixed[c]! >= want[c]! ? x : 0), 0);
     const flexible = total - kept;
     const room = Math.max(TEXT_MM - kept, flexible * 0.3);
-    out = mm.map((x, c) => (fixed[c]! >= want[c]! ? x : (x / flexible) * room));
+    // The others share the rest, none below its fixed least width.
+    out = mm.map((x, c) => (fixed[c]! >= want[c]! ? x : Math.max(fixed[c]!, (x / flexible) * room)));
   }
   return out.map((x) => Math.floor(convertMillimetersToTwip(x)));
 }

@@ -50,6 +50,9 @@ export function textWidth(text: string): number {
   return w;
 }
 
+/** Body rows a table may have and still be shrunk onto one printed page. */
+const ONE_PAGE_ROWS = 45;
+
 /** Widths are clamped: a long name wraps rather than widening its column past this. */
 const MAX_WIDTH = 44;
 const MIN_WIDTH = 6;
@@ -191,7 +194,8 @@ function writeSheet(ws: ExcelJS.Worksheet, t: TableView): void {
     orientation: wide ? "landscape" : "portrait",
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    // A table of a page's length prints on one page; a longer one on as many as it needs.
+    fitToHeight: g.body.length <= ONE_PAGE_ROWS ? 1 : 0,
     horizontalCentered: true,
     margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     ...(headRows > 0 ? { printTitlesRow: `${top}:${top + headRows - 1}` } : {}),
