@@ -164,8 +164,8 @@ export function readTable(f: FoundTable, economic: ReturnType<typeof economicNam
       let government: string | undefined;
       if (!dims) {
         const texts = labelCols.map((k) => row.cells[k]?.text.trim() ?? "").filter((t) => t !== "");
-        const code = texts.find((t) => SUBJECT_CODE.test(t));
-        const label = texts.find((t) => !SUBJECT_CODE.test(t)) ?? "";
+        const code = subjectCode(texts);
+        const label = texts.find((t) => !/^\d+$/.test(t)) ?? "";
         const col = colDims.get(c) ?? {};
         if (code) dims = { ...col, subject: code };
         else if (kind === "economic") {
@@ -188,6 +188,17 @@ export function readTable(f: FoundTable, economic: ReturnType<typeof economicNam
     }
   });
   return { observations: out, unreadable };
+}
+
+/**
+ * A row's functional subject code from its label texts: one cell ("2010507"), or the
+ * 类, 款 and 项 in cells of their own ("201", "05", "07"), as some formats print them.
+ */
+export function subjectCode(texts: readonly string[]): string | undefined {
+  const parts = texts.filter((t) => /^\d+$/.test(t));
+  const joined = parts.join("");
+  if (parts.length > 1 && /^\d{3}$/.test(parts[0]!) && parts.slice(1).every((p) => /^\d{2}$/.test(p)) && SUBJECT_CODE.test(joined)) return joined;
+  return texts.find((t) => SUBJECT_CODE.test(t));
 }
 
 function colRef(col: number): string {
