@@ -15,7 +15,7 @@ import { KEYWORD_BY_NAME } from "./keywords.js";
 import { moneyOf, readIndicatorValue, splitQuantity, textBlock, unquote, type ParsedQuantity } from "./values.js";
 
 /** Statements that may be written more than once in their block. */
-const REPEATABLE = new Set(["Include", "SubjectName", "Unit", "Basic", "Project", "Performance", "Carryover", "Line", "Indicator", "Vehicles", "Equipment", "Reason"]);
+const REPEATABLE = new Set(["Include", "SubjectName", "Unit", "Basic", "Project", "Performance", "Carryover", "Line", "Indicator", "Vehicles", "Equipment", "Reason", "Pending"]);
 
 const SOURCE_OF: Readonly<Record<string, A.Source>> = {
   GeneralBudget: "一般公共预算",
@@ -80,6 +80,9 @@ export class Lowerer {
   notes?: A.Notes;
   overall?: A.OverallForm;
   readonly subjectNames: A.SubjectNameDecl[] = [];
+  /** The 待补充 statements, wherever they stand, in reading order. */
+  readonly pending: A.Located<string>[] = [];
+  private readonly pendingSeen = new Set<string>();
   private readonly singletons = new Map<string, Span>();
 
   /** Lowers one file's top-level statements, except includes (the loader follows those). */
@@ -109,6 +112,9 @@ export class Lowerer {
         if (code && name) this.subjectNames.push({ code, name, span: this.stmtSpan(s) });
         return;
       }
+      case "Pending":
+        this.takePending(s);
+        return;
       case "Department":
         if (this.once("Department", s)) this.department = this.lowerDepartment(s);
         return;
@@ -187,11 +193,26 @@ export class Lowerer {
     );
   }
 
+  /**
+   * Keeps a 待补充 statement once (a block may be read both by field and as a list), and
+   * tells whether the statement was one: it is then no fact of its block.
+   */
+  private takePending(s: Stmt): boolean {
+    if (s.kw !== "Pending") return false;
+    const key = `${this.file}:${s.start}`;
+    if (!this.pendingSeen.has(key)) {
+      this.pendingSeen.add(key);
+      const what = this.located(s, "what", "str");
+      if (what) this.pending.push(what);
+    }
+    return true;
+  }
+
   /** The statements of a block, keyed by keyword; a repeated single statement is reported. */
   private fields(s: Stmt | undefined, _ctx: string): Map<string, Stmt> {
     const out = new Map<string, Stmt>();
     for (const c of s?.block?.stmts ?? []) {
-      if (!c) continue;
+      if (!c || this.takePending(c)) continue;
       const prev = out.get(c.kw);
       if (prev && !REPEATABLE.has(c.kw)) {
         this.duplicate(c, this.span(prev.start, prev.start + prev.kwImage.length));
@@ -203,7 +224,7 @@ export class Lowerer {
   }
 
   private block(s: Stmt | undefined, _ctx: string): readonly Stmt[] {
-    return (s?.block?.stmts ?? []).filter(Boolean);
+    return (s?.block?.stmts ?? []).filter((c) => c && !this.takePending(c));
   }
 
   private arg(s: Stmt | undefined, slot: string): Arg | undefined {
@@ -345,7 +366,7 @@ export class Lowerer {
     }
     const sections = (f.get("Sections")?.args ?? []).map((a) => ({ value: unquote(a.image), span: this.argSpan(a) }));
     return {
-      code: code ?? { value: "", span: this.stmtSpan(s) },
+      ...opt("code", code),
       name: name ?? { value: "", span: this.stmtSpan(s) },
       ...opt("year", year ? { value: Number(year.value), span: year.span } : undefined),
       ...opt("region", this.located(f.get("Region"), "name", "str")),
@@ -601,6 +622,7 @@ export class Lowerer {
       ...opt("overall", this.overall),
       purposes: [],
       subjectNames: this.subjectNames,
+      ...opt("pending", this.pending.length ? this.pending : undefined),
     };
   }
 }

@@ -60,6 +60,12 @@ export const SOURCE_KEYWORDS = ["GeneralBudget", "FundBudget", "CapitalBudget", 
 export type SourceKeyword = (typeof SOURCE_KEYWORDS)[number];
 
 const amountBySource = SOURCE_KEYWORDS.map((k) => st(k, [s("amount", "qty")]));
+/**
+ * `待补充 "…"`: a fact still to be written, named in words. It may stand in the blocks
+ * whose facts an author writes, and at the top level for a whole block; the checker
+ * warns of each until it is written and the statement deleted (rule pending-content).
+ */
+const pending = st("Pending", [s("what", "str")]);
 const indicator = st("Indicator", [
   s("level1", "word"),
   s("level2", "word"),
@@ -76,7 +82,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     // The name of a classification code the catalogue may lack: a 类 or 款 row of the
     // tables, or any code; one fact per line, so a budget can keep its names in one file.
     st("SubjectName", [s("code", "int"), s("name", "str")]),
-    st("Department", [s("code", "int"), s("name", "str")], "department"),
+    st("Department", [s("code", "int", { optional: true }), s("name", "str")], "department"),
     st("Unit", [s("name", "str")], "unit", true),
     st("Basic", [s("unit", "str", { optional: true })], "basic"),
     st("Project", [s("name", "str")], "project"),
@@ -87,6 +93,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Assets", [], "assets"),
     st("Notes", [], "notes"),
     st("Overall", [], "overall"),
+    pending,
   ],
   department: [
     st("Year", [s("year", "int")]),
@@ -99,6 +106,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Staffing", [], "staffing"),
     st("Control", [], "control"),
     st("Catalogue", [s("path", "str")], "catalogue", true),
+    pending,
   ],
   rollup: [st("Year", [s("year", "int")]), st("Control", [], "control"), st("Catalogue", [s("path", "str")], "catalogue", true)],
   // What the budget states about its catalogue file: the year of a file that does not
@@ -111,7 +119,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("OtherStaff", [s("count", "qty")]),
   ],
   control: [st("IncomeTotal", [s("amount", "qty")]), ...amountBySource],
-  unit: [st("Kind", [s("kind", "word")])],
+  unit: [st("Kind", [s("kind", "word")]), pending],
   basic: [
     st("Line", [
       s("subject", "int"),
@@ -121,6 +129,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
       s("amount", "qty"),
       s("source", "source", { optional: true }),
     ]),
+    pending,
   ],
   project: [
     st("Unit", [s("name", "str")]),
@@ -128,6 +137,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Category", [s("category", "word")]),
     ...amountBySource,
     st("Performance", [], "performance"),
+    pending,
   ],
   levels: [
     st("Total", [s("amount", "qty")]),
@@ -154,12 +164,14 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Owner", [s("text", "str")]),
     st("Handler", [s("text", "str")]),
     st("Phone", [s("text", "str")]),
+    pending,
   ],
   carryover: [
     st("Unit", [s("name", "str")]),
     st("Subject", [s("code", "int"), s("name", "str", { optional: true })]),
     st("Category", [s("category", "word")]),
     ...amountBySource,
+    pending,
   ],
   lastYear: [
     st("SourceFile", [s("path", "str")]),
