@@ -1,7 +1,7 @@
 /**
  * Staffing adds up: 实际在职 = 其中在编 + 其他人员, and 其中在编 does not exceed 核定编制.
  */
-import { bi, diag } from "../../base/diagnostics.js";
+import { bi } from "../../base/diagnostics.js";
 import type * as A from "../../syntax/ast.js";
 import type { Rule } from "../rule.js";
 
@@ -24,9 +24,6 @@ export const rule: Rule = {
     if (actual !== undefined && established !== undefined && other !== undefined && actual !== established + other) {
       const diff = Math.abs(actual - (established + other));
       ctx.report(
-        diag(
-          "staffing-sum",
-          "error",
           s.actual!.span,
           bi(
             `实际在职 ${actual}人，但其中在编 ${established}人 + 其他人员 ${other}人 = ${established + other}人（相差 ${diff}人）`,
@@ -43,14 +40,10 @@ export const rule: Rule = {
                 : bi("实际在职人数等于在编人数加其他人员", "the staff in post are the established staff plus the others"),
             data: { actual: String(actual), established: String(established), other: String(other) },
           },
-        ),
       );
     }
     if (established !== undefined && authorized !== undefined && established > authorized) {
       ctx.report(
-        diag(
-          "staffing-sum",
-          "error",
           s.established!.span,
           bi(`其中在编 ${established}人，超过核定编制 ${authorized}人（多 ${established - authorized}人）`, `其中在编 ${established} exceeds the 核定编制 (authorised posts) of ${authorized} (by ${established - authorized})`),
           {
@@ -58,7 +51,6 @@ export const rule: Rule = {
             hint: bi("在编人数不能超过核定编制", "established staff cannot exceed the authorised posts"),
             data: { established: String(established), authorized: String(authorized) },
           },
-        ),
       );
     }
   },
