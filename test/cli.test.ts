@@ -42,6 +42,34 @@ describe("yusuan check", () => {
     expect(io.stderr).toContain("--jobs takes one whole number from 1 to 64");
     expect(io.stderr).toContain("yusuan --help");
   });
+  it("prints at most 50 diagnostics per file, errors first, and counts the rest; JSON lists them all", async () => {
+    const text = `部门 609 "示例部门" {\n  年度 2024\n}\n` + "@\n".repeat(60);
+    for (const lang of ["zh", "en"] as const) {
+      const io = memoryIo({ "g.budget": text });
+      expect(await main(["check", "--lang", lang, "g.budget"], io)).toBe(1);
+      expect(io.stdout.match(/\[unexpected-character\]/g)).toHaveLength(50);
+      expect(io.stdout).toContain(lang === "zh" ? "g.budget 另有 10 条诊断未显示" : "and 10 more in g.budget");
+      expect(io.stdout).toContain(lang === "zh" ? "60 个错误" : "60 error(s)");
+    }
+    const io = memoryIo({ "g.budget": text });
+    await main(["check", "--format", "json", "g.budget"], io);
+    expect((JSON.parse(io.stdout) as { diagnostics: unknown[] }).diagnostics).toHaveLength(60);
+    // Warnings never hide an error: with 50 warnings before it, the error is the one shown.
+    const { diagnosticsText } = await import("../src/cli/report.js");
+    const warn = (i: number) => ({ code: "w", severity: "warning" as const, message: { zh: `w${i}`, en: `w${i}` }, span: { file: "f", start: i, end: i }, related: [] });
+    const err = { code: "e", severity: "error" as const, message: { zh: "e", en: "e" }, span: { file: "f", start: 99, end: 99 }, related: [] };
+    const out = diagnosticsText([...Array.from({ length: 55 }, (_, i) => warn(i)), err], { get: () => undefined }, "en", false);
+    expect(out).toContain("error[e]");
+    expect(out).toContain("warning[w]: w48");
+    expect(out).not.toContain("warning[w]: w49");
+    expect(out).toContain("and 6 more in f");
+  });
+  it("frames a text block that never closes by its first line, however long the file", async () => {
+    const io = memoryIo({ "t.budget": `部门 609 "示例部门" {\n  职责 """开始\n` + "一行\n".repeat(100_000) });
+    expect(await main(["check", "t.budget"], io)).toBe(1);
+    expect(io.stdout).toMatch(/> 2 \|   职责 """开始\n\s+\|\s+\^\^\^\n  3 \| 一行\n/);
+    expect(io.stdout.length).toBeLessThan(2000);
+  });
   it("reports a missing file as a diagnostic", async () => {
     const io = memoryIo({});
     expect(await main(["check", "--format", "json", "nope.budget"], io)).toBe(1);
@@ -97,15 +125,27 @@ describe("the yusuan process", () => {
     expect(r.stderr).toBe("");
     expect((JSON.parse(r.stdout) as { diagnostics: unknown[] }).diagnostics.length).toBeGreaterThan(0);
   });
-  it("survives deep nesting and a 5 MB line", () => {
+  it("survives deep nesting, a 5 MB line, 8 MB strings that never close and 10 MB of one character", () => {
     const dir = fs.mkdtempSync("/tmp/yusuan-cli-");
-    fs.writeFileSync(`${dir}/deep.budget`, "{".repeat(200_000) + "}".repeat(200_000));
-    fs.writeFileSync(`${dir}/long.budget`, `部门 609 "${"长".repeat(5_000_000)}" {\n年度 2024\n}\n` + "x".repeat(5_000_000));
-    for (const f of ["deep", "long"]) {
-      const r = run(["check", "--format", "json", `${dir}/${f}.budget`]);
-      expect([0, 1]).toContain(r.status);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-      JSON.parse(r.stdout);
+    const files: Record<string, string> = {
+      deep: "{".repeat(200_000) + "}".repeat(200_000),
+      long: `部门 609 "${"长".repeat(5_000_000)}" {\n年度 2024\n}\n` + "x".repeat(5_000_000),
+      string: '部门 609 "' + "a".repeat(8_000_000),
+      block: '部门 609 "示例部门" {\n职责 """' + "a\n".repeat(4_000_000),
+      braces: "{".repeat(10_000_000),
+      junk: "@".repeat(10_000_000),
+      strings: '"\n'.repeat(5_000_000),
+    };
+    for (const [f, text] of Object.entries(files)) {
+      fs.writeFileSync(`${dir}/${f}.budget`, text);
+      for (const format of ["json", "text"]) {
+        const r = run(["check", "--format", format, `${dir}/${f}.budget`]);
+        expect(r.status, `${f} ${format}: ${r.stderr}`).toBe(1);
+        expect(r.stderr).toBe("");
+        if (format === "json") JSON.parse(r.stdout);
+        else expect(r.stdout.length, f).toBeLessThan(100_000);
+      }
     }
-  });
+    fs.rmSync(dir, { recursive: true });
+  }, 120_000);
 });

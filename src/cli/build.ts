@@ -102,11 +102,11 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
         const r: CheckedRollup = { entry, rollup: e.rollup, pool, checked: [] };
         rollups.push(r);
         r.checked = await pool.check(e.rollup.departments);
-        all.push(...rollupDiagnostics(e.rollup, r.checked));
+        for (const d of rollupDiagnostics(e.rollup, r.checked)) all.push(d);
         continue;
       }
       const checked = checkBudget(e.loaded);
-      all.push(...checked.diagnostics);
+      for (const d of checked.diagnostics) all.push(d);
       budgets.push({ entry, checked });
     }
     const ds = sortDiagnostics(all);

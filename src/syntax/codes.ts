@@ -10,6 +10,7 @@ export const SYNTAX_CODES = codeTable("syntax", {
   "unexpected-character": "error",
   "unexpected-token": "error",
   "unterminated-string": "error",
+  "too-many-errors": "error",
 });
 
 export const LOWERING_CODES = codeTable("lowering", {

@@ -129,7 +129,7 @@ export function loadEntry(entry: string, host: SourceHost): Entry {
     read.add(r.target);
     departments.push({ include: r.path, path: r.target });
   }
-  diagnostics.push(...lowerer.diagnostics);
+  for (const d of lowerer.diagnostics) diagnostics.push(d);
   return { kind: "rollup", rollup: { rollup, file: parsed.file, departments, diagnostics } };
 }
 
@@ -168,7 +168,8 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
     read.add(path);
     const { file, diagnostics: ds } = parsed;
     files.push({ path: file.path, text: file.text });
-    diagnostics.push(...ds);
+    // A loop, not push(...ds): a damaged file can have more diagnostics than a call takes arguments.
+    for (const d of ds) diagnostics.push(d);
     // Lower this file's own items, then its includes in place, depth first, so the
     // reading order is the order the author wrote.
     const own: Stmt[] = [];
@@ -214,6 +215,6 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
   } else {
     visit(entryPath, parsedEntry ?? parse(entryPath, entryText), []);
   }
-  diagnostics.push(...lowerer.diagnostics);
+  for (const d of lowerer.diagnostics) diagnostics.push(d);
   return { budget: lowerer.budget(files.map((f) => f.path)), files, diagnostics };
 }
