@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
-import { memoryIo } from "../src/cli/io.js";
+import { memoryIo, nodeIo } from "../src/cli/io.js";
 
 const OK = `部门 609 "示例部门" {\n  年度 2024\n}\n`;
 const MESSY = `部门   609 "示例部门" {   年度 2024 }\n`;
@@ -111,6 +111,55 @@ describe("yusuan explain", () => {
   it("exits 2 on an unknown code", async () => {
     const io = memoryIo({});
     expect(await main(["explain", "no-such-code"], io)).toBe(2);
+  });
+});
+
+describe("files are admitted before they are read", () => {
+  const HEAD = `部门 609 "示例部门" {\n  年度 2024\n}\n`;
+  /** Checks, in-process on the real file system, and returns the exit code and output. */
+  async function checkReal(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+    const real = nodeIo();
+    let out = "";
+    let err = "";
+    const io = { ...real, isTTY: false, out: (t: string) => void (out += t), err: (t: string) => void (err += t) };
+    const code = await main(["check", "--lang", "en", ...args], io);
+    return { code, out, err };
+  }
+  it("refuses an include that links outside the root, and never shows its content", async () => {
+    const dir = fs.mkdtempSync("/tmp/yusuan-files-");
+    fs.writeFileSync(`${dir}/b.budget`, `${HEAD}引用 "link.budget"\n`);
+    fs.symlinkSync("/etc/passwd", `${dir}/link.budget`);
+    const r = await checkReal(`${dir}/b.budget`);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("error[include-outside-root]");
+    expect(r.out).toContain(`${dir}/b.budget:4:4`);
+    expect(r.out).not.toMatch(/root:/);
+    fs.rmSync(dir, { recursive: true });
+  });
+  it("refuses a named pipe and a device unread, at once", async () => {
+    const dir = fs.mkdtempSync("/tmp/yusuan-files-");
+    spawnSync("mkfifo", [`${dir}/pipe.budget`]);
+    fs.writeFileSync(`${dir}/b.budget`, `${HEAD}引用 "pipe.budget"\n上年 {\n  源文件 "../../../../../../dev/zero"\n}\n`);
+    const r = await checkReal(`${dir}/b.budget`);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("error[file-not-regular]: the included file pipe.budget is a named pipe");
+    expect(r.out).toContain(`${dir}/b.budget:4:4`);
+    expect(r.out).toContain("error[include-outside-root]: last year's budget ../../../../../../dev/zero");
+    const z = await checkReal("/dev/zero", `${dir}/pipe.budget`);
+    expect(z.code).toBe(1);
+    expect(z.out).toContain("error[file-not-regular]: /dev/zero is a device");
+    expect(z.out).toContain(`error[file-not-regular]: ${dir}/pipe.budget is a named pipe`);
+    fs.rmSync(dir, { recursive: true });
+  });
+  it("refuses a file above 16 MiB unread", async () => {
+    const dir = fs.mkdtempSync("/tmp/yusuan-files-");
+    fs.writeFileSync(`${dir}/big.budget`, "");
+    fs.truncateSync(`${dir}/big.budget`, 16 * 1024 * 1024 + 1);
+    const r = await checkReal(`${dir}/big.budget`);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("error[file-too-large]");
+    expect(r.out).not.toContain("unexpected-character");
+    fs.rmSync(dir, { recursive: true });
   });
 });
 

@@ -7,9 +7,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { diagnosticsText } from "../src/cli/report.js";
-import { checkFile, expectations, fixtureDirs, FIXTURES, positioned } from "./helpers/fixtures.js";
+import { checkFile, expectations, fixtureDirs, FIXTURES, makeGeneratedFixtures, positioned } from "./helpers/fixtures.js";
 
 const UPDATE = process.env["UPDATE_GOLDEN"] === "1";
+makeGeneratedFixtures();
 
 for (const code of fixtureDirs()) {
   const dir = path.join(FIXTURES, code);

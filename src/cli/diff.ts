@@ -18,6 +18,7 @@ import { hasChanges, semanticDiff, type Side } from "../diff/semantic.js";
 import { loadBudget, type SourceHost } from "../syntax/load.js";
 // Either side may be any text, even mid-edit: the full parser is loaded up front.
 import "../syntax/parser.js";
+import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
 import type { Lang } from "./report.js";
 
@@ -39,8 +40,9 @@ function side(entry: string, host: SourceHost): Side | undefined {
 
 const EMPTY: SourceHost = { read: (p) => (p === "/dev/null" ? "" : undefined) };
 
+/** The working tree, through the same host as check: files are admitted before they are read. */
 function diskHost(io: Io): SourceHost {
-  return { read: (p) => io.readFile(p) };
+  return fsHost(io);
 }
 
 /** Reads files as they are at a git revision, relative to the current directory. */
@@ -84,15 +86,15 @@ export function diffCommand(io: Io, o: DiffOptions): number {
   // git's external diff driver: seven arguments.
   if (!o.rev && o.files.length === 7 && isHex(o.files[2]) && isHex(o.files[5])) {
     const [p, oldFile, , , newFile] = o.files as [string, string, string, string, string];
-    const fsHost = diskHost(io);
+    const tree = diskHost(io);
     const indexHost = gitHost(io, "");
     const oldText = oldFile === "/dev/null" ? "" : io.readFile(oldFile) ?? "";
     const newText = newFile === "/dev/null" ? "" : io.readFile(newFile) ?? "";
     // Includes of the old side come from the index (what `git diff` compares against),
     // else the working tree; includes of the new side from the working tree.
-    const oldIncludes: SourceHost = { read: (q) => indexHost.read(q) ?? fsHost.read(q) };
+    const oldIncludes: SourceHost = { read: (q) => indexHost.read(q) ?? tree.read(q) };
     const a = side(p, withEntry(p, oldText, oldIncludes));
-    const b = side(p, withEntry(p, newText, fsHost));
+    const b = side(p, withEntry(p, newText, tree));
     if (a && b) {
       io.out(`yusuan diff a/${p} b/${p}\n`);
       render(`a/${p}`, `b/${p}`, a, b);

@@ -4,6 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { FileInfo } from "../syntax/load.js";
 
 export interface Io {
   readonly cwd: string;
@@ -11,7 +12,10 @@ export interface Io {
   readonly isTTY: boolean;
   out(text: string): void;
   err(text: string): void;
+  /** The text of a regular file; undefined for anything else (a named pipe is never opened), or when it cannot be read. */
   readFile(p: string): string | undefined;
+  /** What a path is (its kind, size and real path), without opening it; undefined when nothing is there. */
+  stat(p: string): FileInfo | undefined;
   /** Writes atomically: a temporary file in the same folder, then a rename. */
   writeFile(p: string, content: string | Uint8Array): void;
   exists(p: string): boolean;
@@ -32,7 +36,18 @@ export function nodeIo(): Io {
     err: (t) => process.stderr.write(t),
     readFile: (p) => {
       try {
+        // Opening a named pipe waits for a writer, and a device may never end: only regular files are read.
+        if (!fs.statSync(p).isFile()) return undefined;
         return fs.readFileSync(p, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    stat: (p) => {
+      try {
+        const s = fs.statSync(p);
+        const kind = s.isFile() ? "file" : s.isDirectory() ? "directory" : s.isFIFO() ? "fifo" : s.isCharacterDevice() || s.isBlockDevice() ? "device" : s.isSocket() ? "socket" : "other";
+        return { kind, size: s.size, realPath: fs.realpathSync.native(p).replace(/\\/g, "/") };
       } catch {
         return undefined;
       }
@@ -87,6 +102,14 @@ export function memoryIo(files: Record<string, string>, opts: { isTTY?: boolean 
       io.stderr += t;
     },
     readFile: (p: string) => io.files[p],
+    // Files in memory are regular files where they are named; a folder is any path with files below it.
+    stat: (p: string): FileInfo | undefined => {
+      const abs = path.posix.resolve("/", p);
+      const text = io.files[p];
+      if (text !== undefined) return { kind: "file", size: Buffer.byteLength(text), realPath: abs };
+      const below = abs === "/" ? "/" : `${abs}/`;
+      return Object.keys(io.files).some((f) => path.posix.resolve("/", f).startsWith(below)) ? { kind: "directory", size: 0, realPath: abs } : undefined;
+    },
     writeFile: (p: string, c: string | Uint8Array) => {
       io.files[p] = typeof c === "string" ? c : Buffer.from(c).toString("utf8");
     },

@@ -1,7 +1,8 @@
 /**
  * The diagnostic codes of reading source text, declared once with their severity: the
  * lexer and parser's (syntax), lowering's (values that cannot be read, statements written
- * twice) and loading's (includes). Checker rules declare their own codes (check/rule.ts).
+ * twice) and loading's (includes, last year's budget, and what a file must be to be
+ * read). Checker rules declare their own codes (check/rule.ts).
  */
 import { codeTable } from "../base/diagnostics.js";
 
@@ -23,6 +24,9 @@ export const LOWERING_CODES = codeTable("lowering", {
 
 export const LOADING_CODES = codeTable("loading", {
   "include-outside-root": "error",
+  "include-not-budget": "error",
+  "file-not-regular": "error",
+  "file-too-large": "error",
   "include-cycle": "error",
   "include-duplicate": "error",
   "include-not-found": "error",

@@ -5,14 +5,21 @@
  *
  * An include path is relative to the including file; it must stay inside the budget's
  * root (the entry file's folder), must exist, must not include itself through a cycle,
- * and a file is read once only.
+ * and a file is read once only. Last year's budget (上年 { 源文件 … }) must stay inside
+ * the folder that holds the budget's root, so that ../2023/x.budget is found beside it.
+ *
+ * Before a file is read, the host says what it is (`SourceHost.stat`): a path whose real
+ * place (symbolic links resolved) leaves its root, anything but a regular file (a
+ * folder, a named pipe, a device) and a file above MAX_SOURCE_BYTES are refused with a
+ * located diagnostic, unread: no code frame can show what they hold, and nothing can
+ * make loading wait on a pipe or read a device without end.
  *
  * A roll-up file (one with a 汇总 statement) is different: each of its includes is a
  * whole department budget, loaded on its own with its own root.
  */
 import { LOADING_CODES, LOWERING_CODES } from "./codes.js";
 import { posix } from "node:path";
-import { bi, type Diagnostic } from "../base/diagnostics.js";
+import { bi, type Bilingual, type Diagnostic } from "../base/diagnostics.js";
 import type { SourceText, Span } from "../base/source.js";
 import type { Budget, Located, Rollup } from "./ast.js";
 import type { ParsedFile, Stmt } from "./cst.js";
@@ -20,9 +27,146 @@ import { Lowerer } from "./lower.js";
 import { parse, type ParseOutput } from "./parse.js";
 import { unquote } from "./values.js";
 
+/** What a path is, as the host knows it before reading the file. */
+export interface FileInfo {
+  /** Only a regular file ("file") is read. */
+  readonly kind: "file" | "directory" | "fifo" | "device" | "socket" | "other";
+  /** Its size in bytes. */
+  readonly size: number;
+  /** Its absolute path with every symbolic link resolved, with forward slashes. */
+  readonly realPath: string;
+}
+
 export interface SourceHost {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
   read(path: string): string | undefined;
+  /**
+   * What a path is, before it is read; undefined when nothing is there. A host without
+   * a file system of its own (texts in memory, a git revision) leaves it out: its paths
+   * are regular files where they are named, and the size of a text is checked once read.
+   */
+  stat?(path: string): FileInfo | undefined;
+}
+
+/**
+ * The largest source file read: 16 MiB. A department budget of 100,000 projects, far
+ * beyond any real one (the reference budget is 33 KB), is about 10 MB; above the limit
+ * a file is not a budget, and the limit bounds what any input can cost a check (a few
+ * seconds and about a gigabyte of memory for 16 MiB of the worst text).
+ */
+export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+/** The folder a path is in, and where a budget's root ends. */
+export function rootOf(path: string): string {
+  return posix.dirname(normalisePath(path));
+}
+
+/** True when a normalised path lies inside a normalised folder (both relative, or both absolute). */
+export function isInside(target: string, root: string): boolean {
+  if (root === ".") return !posix.isAbsolute(target) && target !== ".." && !target.startsWith("../");
+  const prefix = root.endsWith("/") ? root : `${root}/`;
+  if (!target.startsWith(prefix)) return false;
+  const rest = target.slice(prefix.length);
+  return rest !== ".." && !rest.startsWith("../");
+}
+
+/** The UTF-8 size of a text, for texts whose host cannot tell it before reading. */
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is four bytes: two for each half.
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
+
+const KIND_NAME: Record<Exclude<FileInfo["kind"], "file">, { zh: string; en: string }> = {
+  directory: { zh: "目录", en: "a folder" },
+  fifo: { zh: "命名管道", en: "a named pipe" },
+  device: { zh: "设备", en: "a device" },
+  socket: { zh: "套接字", en: "a socket" },
+  other: { zh: "特殊文件", en: "a special file" },
+};
+
+/** A count of bytes with thousands separators: 16,777,217. */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+
+/** How a file is named in messages (an included file, last year's budget, the file itself), and a hint for when it is missing. */
+interface Naming {
+  readonly zh: string;
+  readonly en: string;
+  readonly notFoundHint?: Bilingual;
+}
+
+/**
+ * Whether a file may be read, asked of the host before reading it: it exists, it is a
+ * regular file of at most MAX_SOURCE_BYTES, and (when a root's real path is given) its
+ * real path lies inside that root and names a .budget file. Returns what the host said
+ * of it (nothing, for a host that cannot tell), or the diagnostic at `span`.
+ */
+function admit(host: SourceHost, target: string, span: Span, name: Naming, root?: Root): { info?: FileInfo } | { problem: Diagnostic } {
+  if (!host.stat) return {};
+  const info = host.stat(target);
+  if (!info) return { problem: notFound(span, name) };
+  if (root?.real !== undefined) {
+    // An included file (or last year's budget) is where its real path is, links resolved;
+    // it is named relative to the root, so that messages do not depend on the machine.
+    const real = posix.relative(root.real, info.realPath);
+    if (!isInside(info.realPath, root.real))
+      return {
+        problem: LOADING_CODES.diag("include-outside-root", span, bi(`${name.zh} 经由符号链接指向 ${root.name} 之外的 ${real}（相对于 ${root.name}）`, `${name.en} leads, through a symbolic link, to ${real} (relative to ${root.name}), outside ${root.name}`), {
+          hint: bi("把文件本身（而不是指向它的符号链接）放到该目录之内", "put the file itself, not a symbolic link to it, inside that folder"),
+        }),
+      };
+    if (!info.realPath.endsWith(BUDGET_EXTENSION)) return { problem: notBudget(span, name, real) };
+  }
+  if (info.kind !== "file") {
+    const k = KIND_NAME[info.kind];
+    return {
+      problem: LOADING_CODES.diag("file-not-regular", span, bi(`${name.zh} 是${k.zh}，不是普通文件，未读取`, `${name.en} is ${k.en}, not a regular file; it was not read`), {
+        hint: bi("只能读取普通的 .budget 文件；检查路径是否写错", "only regular .budget files are read; check the path"),
+      }),
+    };
+  }
+  if (info.size > MAX_SOURCE_BYTES) return { problem: tooLarge(span, name, info.size) };
+  return { info };
+}
+
+/** Reads a file that `admit` lets through; a host that cannot tell sizes before reading has its text measured. */
+function readSafely(host: SourceHost, target: string, span: Span, name: Naming, root?: Root): { text: string } | { problem: Diagnostic } {
+  const a = admit(host, target, span, name, root);
+  if ("problem" in a) return a;
+  const text = host.read(target);
+  if (text === undefined) return { problem: notFound(span, name) };
+  if (!a.info) {
+    const bytes = utf8Bytes(text);
+    if (bytes > MAX_SOURCE_BYTES) return { problem: tooLarge(span, name, bytes) };
+  }
+  return { text };
+}
+
+function notFound(span: Span, name: Naming): Diagnostic {
+  return LOADING_CODES.diag("include-not-found", span, bi(`找不到${name.zh}`, `cannot read ${name.en}`), name.notFoundHint ? { hint: name.notFoundHint } : {});
+}
+
+/** Included files and last year's budget are budget sources: .budget files, by name and in fact. */
+const BUDGET_EXTENSION = ".budget";
+
+function notBudget(span: Span, name: Naming, real?: string): Diagnostic {
+  const zh = real !== undefined ? `${name.zh} 经由符号链接指向 ${real}，不是 .budget 文件，未读取` : `${name.zh} 不是 .budget 文件，未读取`;
+  const en = real !== undefined ? `${name.en} leads, through a symbolic link, to ${real}, not a .budget file; it was not read` : `${name.en} is not a .budget file; it was not read`;
+  return LOADING_CODES.diag("include-not-budget", span, bi(zh, en), {
+    hint: bi("引用的文件和上年预算都必须是 .budget 预算源文件", "an included file and last year's budget are .budget sources"),
+  });
+}
+
+function tooLarge(span: Span, name: Naming, bytes: number): Diagnostic {
+  const limit = `${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`;
+  return LOADING_CODES.diag("file-too-large", span, bi(`${name.zh} 有 ${grouped(bytes)} 字节，超过预算源文件的上限 ${limit}（${grouped(MAX_SOURCE_BYTES)} 字节），未读取`, `${name.en} is ${grouped(bytes)} bytes, above the limit of ${limit} (${grouped(MAX_SOURCE_BYTES)} bytes) for a budget source; it was not read`), {
+    hint: bi("预算源文件不会这么大：检查路径是否指向了别的文件，或把预算拆成几个文件再用「引用」合并", "a budget source is never this large: check that the path names the right file, or split the budget into files joined with 引用"),
+    data: { bytes: String(bytes), limit: String(MAX_SOURCE_BYTES) },
+  });
 }
 
 export interface Loaded {
@@ -54,27 +198,30 @@ export function normalisePath(p: string): string {
   return posix.normalize(p.replace(/\\/g, "/"));
 }
 
-/** Where an include statement leads, or the diagnostic that says why it cannot be read. */
+/**
+ * Where an include statement leads, or the diagnostic that says why it cannot be read:
+ * checked by its path as written, before the host is asked anything about it.
+ */
 function resolveInclude(
   from: string,
   s: Stmt,
   root: string,
-  host: SourceHost,
   seen: (target: string) => "cycle" | "duplicate" | undefined,
   cycleText: (target: string) => string,
-): { target: string; text: string; path: Located<string> } | { problem: Diagnostic } | undefined {
+): { target: string; path: Located<string>; name: Naming } | { problem: Diagnostic } | undefined {
   const a = s.args.find((x) => x.slot === "path");
   if (!a) return undefined;
   const span: Span = { file: from, start: a.start, end: a.end };
   const rel = unquote(a.image);
   const target = normalisePath(posix.join(posix.dirname(from), rel));
-  const inside = root === "." ? !target.startsWith("../") && target !== ".." && !posix.isAbsolute(target) : target.startsWith(root + "/");
-  if (posix.isAbsolute(rel) || !inside)
+  if (posix.isAbsolute(rel) || !isInside(target, root))
     return {
       problem: LOADING_CODES.diag("include-outside-root", span, bi(`引用的文件 ${rel} 不在预算根目录 ${root} 之内`, `the included file ${rel} is outside the budget's root folder ${root}`), {
         hint: bi("只能引用入口文件所在目录及其子目录中的文件，路径写成相对路径", "include only files in the entry file's folder or below it, by relative path"),
       }),
     };
+  const name = { zh: `引用的文件 ${rel}`, en: `the included file ${rel}` };
+  if (!target.endsWith(BUDGET_EXTENSION)) return { problem: notBudget(span, name) };
   const s2 = seen(target);
   if (s2 === "cycle")
     return {
@@ -86,22 +233,44 @@ function resolveInclude(
     return {
       problem: LOADING_CODES.diag("include-duplicate", span, bi(`文件 ${rel} 已被引用过，再次引用会重复计算其中的数字`, `${rel} is already included; including it again would count its figures twice`)),
     };
-  const text = host.read(target);
-  if (text === undefined) return { problem: LOADING_CODES.diag("include-not-found", span, bi(`找不到引用的文件 ${rel}`, `cannot read the included file ${rel}`)) };
-  return { target, text, path: { value: rel, span } };
+  return { target, path: { value: rel, span }, name };
+}
+
+/** A root folder: as named (for messages), and its real path, inside which the real paths of the files read from it must lie. */
+interface Root {
+  readonly name: string;
+  /** Undefined for a host that cannot tell real paths. */
+  readonly real?: string;
+}
+
+/**
+ * A root folder with its real path. When the host cannot find the folder, the folder as
+ * named stands for it: no real (absolute) path lies inside a relative one, so nothing is
+ * read from it.
+ */
+function rootWithReal(host: SourceHost, root: string): Root {
+  if (!host.stat) return { name: root };
+  return { name: root, real: host.stat(root)?.realPath ?? root };
+}
+
+/** The root of last year's budget: the folder that holds the budget's own root (so ../2023/ is beside it). */
+export function lastYearRoot(entry: string): string {
+  return normalisePath(posix.join(rootOf(entry), ".."));
 }
 
 /** Loads an entry file: a department budget, or a roll-up of department budgets. */
 export function loadEntry(entry: string, host: SourceHost): Entry {
   const entryPath = normalisePath(entry);
-  const text = host.read(entryPath);
-  if (text === undefined) return { kind: "budget", loaded: loadBudget(entryPath, host) };
-  const parsed = parse(entryPath, text);
+  const r0 = readSafely(host, entryPath, { file: entryPath, start: 0, end: 0 }, entryNaming(entryPath));
+  // A file that cannot be read is reported as a budget that cannot be.
+  if ("problem" in r0) return { kind: "budget", loaded: loadBudget(entryPath, host) };
+  const parsed = parse(entryPath, r0.text);
   const rollupStmt = parsed.file.stmts.find((s) => s?.kw === "Rollup");
   if (!rollupStmt) return { kind: "budget", loaded: loadBudget(entryPath, host, parsed) };
 
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  const root = posix.dirname(entryPath);
+  const root = rootOf(entryPath);
+  const rootReal = rootWithReal(host, root);
   const lowerer = new Lowerer();
   const rollup = lowerer.lowerRollup(entryPath, rollupStmt);
   const departments: { include: Located<string>; path: string }[] = [];
@@ -120,10 +289,17 @@ export function loadEntry(entry: string, host: SourceHost): Entry {
       );
       continue;
     }
-    const r = resolveInclude(entryPath, s, root, host, (t) => (t === entryPath ? "cycle" : read.has(t) ? "duplicate" : undefined), (t) => `${entryPath} → ${t}`);
+    const r = resolveInclude(entryPath, s, root, (t) => (t === entryPath ? "cycle" : read.has(t) ? "duplicate" : undefined), (t) => `${entryPath} → ${t}`);
     if (!r) continue;
     if ("problem" in r) {
       diagnostics.push(r.problem);
+      continue;
+    }
+    // Each department is read where it is checked; here it is only admitted (or, by a
+    // host that cannot tell what a file is, read to see that it can be).
+    const ok = host.stat ? admit(host, r.target, r.path.span, r.name, rootReal) : readSafely(host, r.target, r.path.span, r.name);
+    if ("problem" in ok) {
+      diagnostics.push(ok.problem);
       continue;
     }
     read.add(r.target);
@@ -133,32 +309,50 @@ export function loadEntry(entry: string, host: SourceHost): Entry {
   return { kind: "rollup", rollup: { rollup, file: parsed.file, departments, diagnostics } };
 }
 
+/** How the entry file is named in messages. */
+function entryNaming(entryPath: string): Naming {
+  return { zh: `文件 ${entryPath}`, en: entryPath };
+}
+
 /** Loads a department budget with its includes, and last year's budget if it names one. */
 export function loadBudget(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Loaded {
   const loaded = loadOne(entry, host, parsedEntry);
   const source = loaded.budget.lastYear?.source;
   if (!source) return loaded;
-  // Last year's budget is another budget: its path may lead outside this one's root.
-  // Its own 源文件 is not followed: one year back is what the comparisons need.
+  // Last year's budget is another budget, in a folder beside this one's root (or in it):
+  // it must lie inside the folder that holds the root. Its own 源文件 is not followed:
+  // one year back is what the comparisons need.
   const target = normalisePath(posix.join(posix.dirname(source.span.file), source.value));
-  if (target === normalisePath(entry)) {
-    loaded.diagnostics.push(LOADING_CODES.diag("include-cycle", source.span, bi("上年预算的源文件不能是本预算自己", "last year's budget cannot be this budget itself")));
-    return loaded;
-  }
-  if (host.read(target) === undefined) {
+  const root = lastYearRoot(entry);
+  if (posix.isAbsolute(source.value) || !isInside(target, root)) {
     loaded.diagnostics.push(
-      LOADING_CODES.diag("include-not-found", source.span, bi(`找不到上年预算 ${source.value}`, `cannot read last year's budget ${source.value}`), {
-        hint: bi("路径相对于写它的文件", "the path is relative to the file that names it"),
+      LOADING_CODES.diag("include-outside-root", source.span, bi(`上年预算 ${source.value} 不在 ${root} 之内（本预算根目录的上一级目录）`, `last year's budget ${source.value} is outside ${root}, the folder that holds this budget's root`), {
+        hint: bi("上年预算放在本预算目录或其同级目录中（如 ../2023/），路径写成相对路径", "keep last year's budget in this budget's folder or one beside it (such as ../2023/), by relative path"),
       }),
     );
     return loaded;
   }
-  return { ...loaded, lastYear: loadOne(target, host) };
+  const name = { zh: `上年预算 ${source.value}`, en: `last year's budget ${source.value}`, notFoundHint: bi("路径相对于写它的文件", "the path is relative to the file that names it") };
+  if (!target.endsWith(BUDGET_EXTENSION)) {
+    loaded.diagnostics.push(notBudget(source.span, name));
+    return loaded;
+  }
+  if (target === normalisePath(entry)) {
+    loaded.diagnostics.push(LOADING_CODES.diag("include-cycle", source.span, bi("上年预算的源文件不能是本预算自己", "last year's budget cannot be this budget itself")));
+    return loaded;
+  }
+  const r = readSafely(host, target, source.span, name, rootWithReal(host, root));
+  if ("problem" in r) {
+    loaded.diagnostics.push(r.problem);
+    return loaded;
+  }
+  return { ...loaded, lastYear: loadOne(target, host, parse(target, r.text)) };
 }
 
 function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Loaded {
   const entryPath = normalisePath(entry);
-  const root = posix.dirname(entryPath);
+  const root = rootOf(entryPath);
+  const rootReal = rootWithReal(host, root);
   const diagnostics: Diagnostic[] = [];
   const files: SourceText[] = [];
   const lowerer = new Lowerer();
@@ -195,7 +389,6 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
         path,
         s,
         root,
-        host,
         (t) => (stack.includes(t) || t === path ? "cycle" : read.has(t) ? "duplicate" : undefined),
         (t) => [...stack, path, t].join(" → "),
       );
@@ -204,16 +397,22 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
         diagnostics.push(r.problem);
         continue;
       }
-      visit(r.target, parse(r.target, r.text), [...stack, path]);
+      const got = readSafely(host, r.target, r.path.span, r.name, rootReal);
+      if ("problem" in got) {
+        diagnostics.push(got.problem);
+        continue;
+      }
+      visit(r.target, parse(r.target, got.text), [...stack, path]);
     }
     flush();
   };
 
-  const entryText = parsedEntry ? parsedEntry.file.text : host.read(entryPath);
-  if (entryText === undefined) {
-    diagnostics.push(LOADING_CODES.diag("include-not-found", { file: entryPath, start: 0, end: 0 }, bi(`找不到文件 ${entryPath}`, `cannot read ${entryPath}`)));
+  if (parsedEntry) {
+    visit(entryPath, parsedEntry, []);
   } else {
-    visit(entryPath, parsedEntry ?? parse(entryPath, entryText), []);
+    const r = readSafely(host, entryPath, { file: entryPath, start: 0, end: 0 }, entryNaming(entryPath));
+    if ("problem" in r) diagnostics.push(r.problem);
+    else visit(entryPath, parse(entryPath, r.text), []);
   }
   for (const d of lowerer.diagnostics) diagnostics.push(d);
   return { budget: lowerer.budget(files.map((f) => f.path)), files, diagnostics };

@@ -15,6 +15,8 @@ import type { Diagnostic } from "../../src/base/diagnostics.js";
 import { lineCol } from "../../src/base/source.js";
 import { checkEntry } from "../../src/check/entry.js";
 import { parse } from "../../src/syntax/parser.js";
+import { MAX_SOURCE_BYTES, type SourceHost } from "../../src/syntax/load.js";
+import { nodeIo } from "../../src/cli/io.js";
 import type { ParsedFile } from "../../src/syntax/cst.js";
 
 export interface Expectation {
@@ -39,16 +41,10 @@ export function expectations(text: string): Expectation[] {
   return out;
 }
 
-export function diskHost(): { read(p: string): string | undefined } {
-  return {
-    read: (p) => {
-      try {
-        return fs.readFileSync(p, "utf8");
-      } catch {
-        return undefined;
-      }
-    },
-  };
+/** The file system as the CLI's host sees it: texts, and what a path is before it is read. */
+export function diskHost(): SourceHost {
+  const io = nodeIo();
+  return { read: (p) => io.readFile(p), stat: (p) => io.stat(p) };
 }
 
 /** What a check read: the files (for positions and code frames). */
@@ -60,7 +56,7 @@ export interface Read {
 export function checkFile(p: string): { loaded: Read; diagnostics: Diagnostic[] } {
   const host = diskHost();
   const texts = new Map<string, string>();
-  const recording = { read: (q: string) => { const t = host.read(q); if (t !== undefined) texts.set(q, t); return t; } };
+  const recording: SourceHost = { read: (q: string) => { const t = host.read(q); if (t !== undefined) texts.set(q, t); return t; }, stat: host.stat! };
   const diagnostics = checkEntry(p, recording).diagnostics;
   const files = [p, ...[...texts.keys()].filter((q) => q !== p)].filter((q) => texts.has(q)).map((q) => parse(q, texts.get(q)!).file);
   return { loaded: { files }, diagnostics };
@@ -73,6 +69,18 @@ export function positioned(d: Diagnostic, loaded: Read): { line: number; column:
 }
 
 export const FIXTURES = "test/fixtures/diagnostics";
+
+/**
+ * Fixture files that cannot be committed, made before the fixtures are checked (and
+ * ignored by git): a file one byte above the size limit, written sparse, so that it
+ * takes no room on disk.
+ */
+export function makeGeneratedFixtures(): void {
+  const huge = path.join(FIXTURES, "file-too-large", "part-huge.budget");
+  if (fs.existsSync(huge) && fs.statSync(huge).size === MAX_SOURCE_BYTES + 1) return;
+  fs.writeFileSync(huge, "");
+  fs.truncateSync(huge, MAX_SOURCE_BYTES + 1);
+}
 
 export function fixtureDirs(): string[] {
   return fs
