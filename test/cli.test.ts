@@ -39,7 +39,7 @@ describe("yusuan check", () => {
     expect(await main(["frobnicate"], io)).toBe(2);
     expect(await main(["check", "--jobs", "0", "b.budget"], io)).toBe(2);
     expect(await main(["build", "--jobs", "1.5", "--out", "o", "b.budget"], io)).toBe(2);
-    expect(io.stderr).toContain("--jobs takes one whole number from 1 to 64");
+    expect(io.stderr).toContain("--jobs 取 1 到 64 之间的整数");
     expect(io.stderr).toContain("yusuan --help");
   });
   it("prints at most 50 diagnostics per file, errors first, and counts the rest; JSON lists them all", async () => {

@@ -21,20 +21,24 @@ import "../syntax/parser.js";
 import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
 import type { Lang } from "./report.js";
+import type { Catalogue } from "../catalogue/types.js";
+import { loadCatalogueOption } from "./catalogue.js";
 
 export interface DiffOptions {
   files: string[];
   rev?: string;
+  /** A budget office's own classification catalogue (a JSON file): both sides are checked against it. */
+  catalogue?: string;
   format: "text" | "md" | "json";
   verbose: boolean;
   exitCode: boolean;
   lang: Lang;
 }
 
-function side(entry: string, host: SourceHost): Side | undefined {
+function sideOf(entry: string, host: SourceHost, custom?: Catalogue): Side | undefined {
   if (host.read(entry) === undefined) return undefined;
   const loaded = loadBudget(entry, host);
-  const checked = checkBudget(loaded);
+  const checked = checkBudget(loaded, custom);
   return { budget: loaded.budget, publication: derive(checked.effective, checked.catalogue), diagnostics: checked.diagnostics };
 }
 
@@ -71,7 +75,11 @@ function withEntry(entry: string, text: string, rest: SourceHost): SourceHost {
 
 const isHex = (s: string | undefined): boolean => s !== undefined && (/^[0-9a-f]{7,64}$/.test(s) || s === ".");
 
-export function diffCommand(io: Io, o: DiffOptions): number {
+export async function diffCommand(io: Io, o: DiffOptions): Promise<number> {
+  const loaded = await loadCatalogueOption(io, o.catalogue, o.lang);
+  if (loaded === "usage") return 2;
+  const custom = loaded?.catalogue;
+  const side = (entry: string, host: SourceHost): Side | undefined => sideOf(entry, host, custom);
   const render = (before: string, after: string, a: Side, b: Side): boolean => {
     const d = semanticDiff(a, b);
     const fo = { verbose: o.verbose, colour: io.isTTY && o.format === "text", lang: o.lang, before, after };

@@ -8,6 +8,8 @@ import type { FileInfo } from "../syntax/load.js";
 
 export interface Io {
   readonly cwd: string;
+  /** The environment (the locale variables choose the language of messages). */
+  readonly env: Readonly<Record<string, string | undefined>>;
   /** True when output goes to a terminal: colour and code frames are for people. */
   readonly isTTY: boolean;
   out(text: string): void;
@@ -31,9 +33,10 @@ export interface Io {
 export function nodeIo(): Io {
   return {
     cwd: process.cwd(),
+    env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
+    out: (t) => write(process.stdout, t),
+    err: (t) => write(process.stderr, t),
     readFile: (p) => {
       try {
         // Opening a named pipe waits for a writer, and a device may never end: only regular files are read.
@@ -70,6 +73,27 @@ export function nodeIo(): Io {
   };
 }
 
+/** Streams whose reader has gone (`yusuan check … | head -1`): nothing more is written to them. */
+const closed = new WeakSet<NodeJS.WritableStream>();
+const watched = new WeakSet<NodeJS.WritableStream>();
+
+/**
+ * Writes to stdout or stderr. When the reader closes the pipe, the write fails with
+ * EPIPE, reported as an 'error' event: without a listener Node would end with a stack
+ * trace. The stream is then marked closed and later output is dropped, so the command
+ * ends quietly, with its own exit code.
+ */
+function write(stream: NodeJS.WriteStream, text: string): void {
+  if (!watched.has(stream)) {
+    watched.add(stream);
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") closed.add(stream);
+      else throw e;
+    });
+  }
+  if (!closed.has(stream)) stream.write(text);
+}
+
 export function atomicWrite(p: string, content: string | Uint8Array): void {
   const dir = path.dirname(p);
   fs.mkdirSync(dir, { recursive: true });
@@ -88,9 +112,10 @@ export function atomicWrite(p: string, content: string | Uint8Array): void {
 }
 
 /** An in-memory Io for tests. */
-export function memoryIo(files: Record<string, string>, opts: { isTTY?: boolean } = {}): Io & { stdout: string; stderr: string; files: Record<string, string> } {
+export function memoryIo(files: Record<string, string>, opts: { isTTY?: boolean; env?: Record<string, string> } = {}): Io & { stdout: string; stderr: string; files: Record<string, string> } {
   const io = {
     cwd: "/",
+    env: opts.env ?? {},
     isTTY: opts.isTTY ?? false,
     stdout: "",
     stderr: "",
@@ -127,7 +152,7 @@ export function memoryIo(files: Record<string, string>, opts: { isTTY?: boolean 
       for (const f of Object.keys(io.files)) if (f === p || f.startsWith(`${p}/`)) delete io.files[f];
     },
     listDir: (p: string) => {
-      const pre = p.endsWith("/") ? p : p + "/";
+      const pre = p === "." || p === "" ? "" : p.endsWith("/") ? p : p + "/";
       return [...new Set(Object.keys(io.files).filter((f) => f.startsWith(pre)).map((f) => f.slice(pre.length).split("/")[0]!))].sort();
     },
   };
