@@ -57,6 +57,9 @@ describe("a bad command line exits 2, says why, and writes nothing", () => {
     ["diff of one file", ["diff", "b.budget"], /diff 比较两个预算文件/],
     ["--jobs out of range", ["check", "--jobs", "0", "b.budget"], /--jobs 取 1 到 64 之间的整数/],
     ["--lang not zh or en", ["check", "--lang", "fr", "b.budget"], /选项 --lang 的值为 "fr"/],
+    ["an option without its value", ["check", "b.budget", "--format"], /--format 缺少值/],
+    ["--rev without its value", ["diff", "--rev"], /--rev 缺少值/],
+    ["--jobs without a number", ["check", "b.budget", "--jobs"], /--jobs 缺少值/],
   ];
   for (const [name, args, message] of cases) {
     it(name, async () => {

@@ -231,6 +231,19 @@ async function runYargs(argv: string[], lang: Lang, words?: Words): Promise<Yarg
   return { ...(chosen ? { chosen } : {}), ...(failure !== undefined ? { failure } : {}), output, ...(named !== undefined ? { named } : {}) };
 }
 
+/** True when `--name` is written last, or followed by another option, or as `--name=`. */
+function writtenWithoutValue(argv: readonly string[], name: string): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") return false;
+    if (a === `--${name}=`) return true;
+    if (a !== `--${name}`) continue;
+    const next = argv[i + 1];
+    if (next === undefined || next === "--" || (next.startsWith("-") && !/^-\d/.test(next))) return true;
+  }
+  return false;
+}
+
 async function parse(argv: string[], io: Io, lang: Lang): Promise<Parsed> {
   const options = writtenOptions(argv);
   if (options.includes("version")) return { kind: "output", text: version(io) };
@@ -253,6 +266,9 @@ async function parse(argv: string[], io: Io, lang: Lang): Promise<Parsed> {
       message: bi(`${cmd.name} 没有选项 ${dash}${u}${guess ? `（是指 --${guess} 吗？）` : ""}`, `${cmd.name} has no option ${dash}${u}${guess ? ` (did you mean --${guess}?)` : ""}`),
     };
   }
+  // An option that takes a value but was written without one (yargs would use its default, or nothing).
+  const empty = cmd ? [...GLOBAL_OPTIONS, ...cmd.options].find((o) => o.type !== "boolean" && writtenWithoutValue(argv, o.name)) : undefined;
+  if (cmd && empty) return { kind: "usage", command: cmd.name, message: bi(`--${empty.name} 缺少值`, `--${empty.name} needs a value`) };
   if (r.failure !== undefined) return { kind: "usage", message: { zh: r.failure, en: r.failure }, ...(cmd ? { command: cmd.name } : {}) };
   if (r.output) return { kind: "output", text: r.output };
   if (!chosen) {
