@@ -64,10 +64,12 @@ describe("yusuan check", () => {
     expect(out).not.toContain("warning[w]: w49");
     expect(out).toContain("and 6 more in f");
   });
-  it("frames a text block that never closes by its first line, however long the file", async () => {
-    const io = memoryIo({ "t.budget": `部门 609 "示例部门" {\n  职责 """开始\n` + "一行\n".repeat(100_000) });
+  it("frames a region over many lines by its first line, however long the file", async () => {
+    // A text block that never closes, where no statement takes it: one region to the end of the file.
+    const io = memoryIo({ "t.budget": `部门 609 "示例部门" {\n  年度 2024\n}\n"""开始\n` + "一行\n".repeat(100_000) });
     expect(await main(["check", "t.budget"], io)).toBe(1);
-    expect(io.stdout).toMatch(/> 2 \|   职责 """开始\n\s+\|\s+\^\^\^\n  3 \| 一行\n/);
+    expect(io.stdout).toContain("错误[unexpected-token]");
+    expect(io.stdout).toMatch(/> 4 \| """开始\n\s+\| \^\^\^\^\^\^\^\n  5 \| 一行\n  =/);
     expect(io.stdout.length).toBeLessThan(2000);
   });
   it("reports a missing file as a diagnostic", async () => {
@@ -158,7 +160,10 @@ describe("files are admitted before they are read", () => {
     const r = await checkReal(`${dir}/big.budget`);
     expect(r.code).toBe(1);
     expect(r.out).toContain("error[file-too-large]");
+    // Neither read nor framed: no line of it is shown.
     expect(r.out).not.toContain("unexpected-character");
+    expect(r.out).not.toMatch(/^\s*1 \|/m);
+    expect(r.out).not.toContain("\u0000");
     fs.rmSync(dir, { recursive: true });
   });
 });
@@ -174,12 +179,12 @@ describe("the yusuan process", () => {
     expect(r.stderr).toBe("");
     expect((JSON.parse(r.stdout) as { diagnostics: unknown[] }).diagnostics.length).toBeGreaterThan(0);
   });
-  it("survives deep nesting, a 5 MB line, 8 MB strings that never close and 10 MB of one character", () => {
+  it("survives deep nesting, a 5 MB line, strings of megabytes that never close and 10 MB of one character", () => {
     const dir = fs.mkdtempSync("/tmp/yusuan-cli-");
     const files: Record<string, string> = {
       deep: "{".repeat(200_000) + "}".repeat(200_000),
       long: `部门 609 "${"长".repeat(5_000_000)}" {\n年度 2024\n}\n` + "x".repeat(5_000_000),
-      string: '部门 609 "' + "a".repeat(8_000_000),
+      string: '部门 609 "' + "a".repeat(12_000_000),
       block: '部门 609 "示例部门" {\n职责 """' + "a\n".repeat(4_000_000),
       braces: "{".repeat(10_000_000),
       junk: "@".repeat(10_000_000),
