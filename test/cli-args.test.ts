@@ -105,6 +105,20 @@ describe("--catalogue", () => {
       expect(await main(args, io), `${args.join(" ")}: ${io.stderr}`).toBe(0);
     }
   });
+  it("is the catalogue check and build check against", async () => {
+    // An office's catalogue without the subject 2010502: the same budget now uses an unknown subject.
+    const json = JSON.parse(CATALOGUE) as { functional: { subjects: { code: string }[] } };
+    json.functional.subjects = json.functional.subjects.filter((x) => x.code !== "2010502");
+    const budget = `${OK}项目 "甲" {\n  科目 2010502\n  类别 其他运转类\n  一般公共预算 0.60万元\n}\n`;
+    for (const args of [["check", "p.budget"], ["build", "p.budget", "--out", "o", "--format", "json"]]) {
+      const plain = withPackage(memoryIo({ "p.budget": budget, "office.json": JSON.stringify(json) }));
+      await main(args, plain);
+      expect(plain.stdout + plain.stderr).not.toContain("unknown-subject");
+      const office = withPackage(memoryIo({ "p.budget": budget, "office.json": JSON.stringify(json) }));
+      await main([...args, "--catalogue", "office.json"], office);
+      expect(office.stdout + office.stderr, args.join(" ")).toContain("unknown-subject");
+    }
+  });
   it("is read and checked before any budget is", async () => {
     const io = memoryIo({ ...files(), "cat.json": "{ not json" });
     expect(await main(["build", "b.budget", "--out", "o", "--catalogue", "cat.json"], io)).toBe(2);
