@@ -70,7 +70,13 @@ function gitHost(io: Io, rev: string): SourceHost {
 
 /** A host whose entry file's text comes from elsewhere (a temporary file git made). */
 function withEntry(entry: string, text: string, rest: SourceHost): SourceHost {
-  return { read: (p) => (p === entry ? text : rest.read(p)) };
+  const stat = rest.stat;
+  if (!stat) return { read: (p) => (p === entry ? text : rest.read(p)) };
+  // The other files are admitted as the rest host says; the entry is the text given.
+  return {
+    read: (p) => (p === entry ? text : rest.read(p)),
+    stat: (p) => (p === entry ? { kind: "file", size: Buffer.byteLength(text), realPath: p } : stat(p)),
+  };
 }
 
 const isHex = (s: string | undefined): boolean => s !== undefined && (/^[0-9a-f]{7,64}$/.test(s) || s === ".");
