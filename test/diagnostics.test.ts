@@ -10,10 +10,11 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CODE_BY_NAME } from "../src/cli/codes.js";
 import { diagnosticsText } from "../src/cli/report.js";
-import { checkFile, expectations, fixtureDirs, FIXTURES, positioned } from "./helpers/fixtures.js";
+import { checkFile, expectations, fixtureDirs, FIXTURES, makeGeneratedFixtures, positioned } from "./helpers/fixtures.js";
 import { importFixture } from "./helpers/import-fixture.js";
 
 const UPDATE = process.env["UPDATE_GOLDEN"] === "1";
+makeGeneratedFixtures();
 
 for (const code of fixtureDirs()) {
   const dir = path.join(FIXTURES, code);

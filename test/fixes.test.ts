@@ -12,7 +12,7 @@ import { fixtureDirs, FIXTURES } from "./helpers/fixtures.js";
 
 function check(files: Record<string, string>, entry: string): Diagnostic[] {
   return checkEntry(entry, {
-    read: (p) => files[p] ?? (fs.existsSync(p) ? fs.readFileSync(p, "utf8") : undefined),
+    read: (p) => files[p] ?? (fs.existsSync(p) && fs.statSync(p).isFile() ? fs.readFileSync(p, "utf8") : undefined),
   }).diagnostics;
 }
 

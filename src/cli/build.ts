@@ -1,5 +1,5 @@
 /**
- * `yusuan build FILE|DIR… --out DIR`: check, derive and render each budget into
+ * `yusuan build FILE|DIR|PATTERN… --out DIR`: check, derive and render each budget into
  * DIR/<name>.html, .md, .json (and .pdf when asked, or when Chromium is installed and
  * no format is named). A roll-up builds each of its departments and an index. When any
  * check finds an error nothing at all is written and the exit is 1; everything is
@@ -25,6 +25,7 @@ import { readProfile } from "./profiles.js";
 import type { Io } from "./io.js";
 import { findBrowser, NO_BROWSER, printEach } from "./pdf.js";
 import { diagnosticsText, type Lang } from "./report.js";
+import { loadCatalogueOption } from "./catalogue.js";
 
 /** Every format a build writes: those emitted from the model, and pdf printed from the html. */
 const FORMATS: readonly string[] = [...EMIT_FORMATS, "pdf"];
@@ -32,11 +33,14 @@ const FORMATS: readonly string[] = [...EMIT_FORMATS, "pdf"];
 const PDF_SKIPPED = { zh: "未生成 PDF：", en: "PDF skipped: " };
 
 export interface BuildOptions {
+  /** The entry files, expanded from the arguments (inputs.ts). */
   inputs: string[];
   out: string;
   formats?: string[];
   profile: string;
   templates?: string;
+  /** A budget office's own classification catalogue (a JSON file) to check against. */
+  catalogue?: string;
   lang: Lang;
   /** Threads for the departments of a roll-up; by default pool.ts's jobsFor decides. */
   jobs?: number;
@@ -45,15 +49,13 @@ export interface BuildOptions {
 }
 
 export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
-  const entries: string[] = [];
-  for (const i of o.inputs) {
-    if (i.endsWith(".budget")) entries.push(i);
-    else for (const f of io.listDir(i)) if (f.endsWith(".budget")) entries.push(path.posix.join(i, f));
-  }
+  const entries = o.inputs;
   if (!entries.length) {
-    io.err("yusuan: no .budget files to build\n");
+    io.err(o.lang === "zh" ? "yusuan: 没有要生成的 .budget 文件\n" : "yusuan: no .budget files to build\n");
     return 2;
   }
+  const custom = await loadCatalogueOption(io, o.catalogue, o.lang);
+  if (custom === "usage") return 2;
   // The default formats; pdf among them only where a browser can print it, and said so
   // in one line where it cannot. A format asked for that cannot be made is an error.
   const formats = o.formats ?? ["html", "md", "json", ...(findBrowser() ? ["pdf"] : [])];
@@ -91,15 +93,15 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
         const named = catalogueForRollup(e.rollup);
         all.push(...named.diagnostics);
         // Each department is checked in the pool's threads, which keep the texts for emitting.
-        const pool = DepartmentPool.open(io, jobsFor(e.rollup.departments.length, o.jobs), undefined, named.data);
+        const pool = DepartmentPool.open(io, jobsFor(e.rollup.departments.length, o.jobs), custom, named.data);
         const r: CheckedRollup = { entry, rollup: e.rollup, pool, checked: [] };
         rollups.push(r);
         r.checked = await pool.check(e.rollup.departments);
-        all.push(...rollupDiagnostics(e.rollup, r.checked));
+        for (const d of rollupDiagnostics(e.rollup, r.checked)) all.push(d);
         continue;
       }
-      const checked = checkBudget(e.loaded);
-      all.push(...checked.diagnostics);
+      const checked = checkBudget(e.loaded, custom?.catalogue);
+      for (const d of checked.diagnostics) all.push(d);
       budgets.push({ entry, checked });
     }
     const ds = sortDiagnostics(all);

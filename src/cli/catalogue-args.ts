@@ -1,9 +1,11 @@
 /**
- * The arguments of `yusuan catalogue …` (import, find, show, diff), as one yargs command
- * group that main.ts mounts; the commands themselves (catalogue-command.ts) are loaded
- * only when one runs.
+ * The arguments of `yusuan catalogue …` (import, find, show, diff), a yargs command group
+ * of its own that main.ts hands `catalogue …` to. As for every command, the arguments are
+ * validated before anything runs: the handlers only note the command, which runs once
+ * yargs has accepted every argument. The commands themselves (catalogue-command.ts) are
+ * loaded only when one runs.
  */
-import type { Argv } from "yargs";
+import yargs, { type Argv } from "yargs";
 import type { Io } from "./io.js";
 import type { Lang } from "./report.js";
 
@@ -18,7 +20,44 @@ function yearValid(a: { year?: unknown }): true | string {
   return v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 1990 && v <= 2100) ? true : "--year takes a year, like 2025";
 }
 
-export function catalogueCommands(y: Argv, io: Io, lang: (v: unknown) => Lang, done: (code: number) => void): Argv {
+/** Parses `catalogue …`, and runs the command only when every argument passed. */
+export async function catalogueMain(argv: readonly string[], io: Io, chosen: Lang): Promise<number> {
+  let run: (() => Promise<number>) | undefined;
+  let failure: string | undefined;
+  let output = "";
+  const y = catalogueCommands(
+    yargs(argv.slice(1))
+      .scriptName("yusuan catalogue")
+      .locale("en")
+      .option("lang", { choices: ["zh", "en"] as const, describe: "language of messages" })
+      .strict()
+      .help()
+      .version(false)
+      .exitProcess(false)
+      .fail((msg, err) => {
+        failure ??= msg || err?.message || "usage error";
+      }),
+    io,
+    () => chosen,
+    (r) => {
+      run = r;
+    },
+  );
+  await y.parseAsync(argv.slice(1), {}, (_err, _args, out) => {
+    output = out ?? "";
+  });
+  if (failure !== undefined) {
+    io.err(chosen === "zh" ? `yusuan catalogue: ${failure}\n运行 yusuan catalogue --help 查看用法。\n` : `yusuan catalogue: ${failure}\nRun 'yusuan catalogue --help' for usage.\n`);
+    return 2;
+  }
+  if (!run) {
+    io.out(output.endsWith("\n") || !output ? output : `${output}\n`);
+    return 0;
+  }
+  return run();
+}
+
+export function catalogueCommands(y: Argv, io: Io, lang: (v: unknown) => Lang, schedule: (run: () => Promise<number>) => void): Argv {
   return y
     .command(
       "import <files..>",
@@ -32,10 +71,10 @@ export function catalogueCommands(y: Argv, io: Io, lang: (v: unknown) => Lang, d
           .option("title", { type: "string", describe: "a description kept in the file" })
           .option("format", FORMAT)
           .check(yearValid),
-      async (a) => {
-        const { catalogueImportCommand } = await import("./catalogue-command.js");
-        done(
-          await catalogueImportCommand(io, {
+      (a) =>
+        schedule(async () => {
+          const { catalogueImportCommand } = await import("./catalogue-command.js");
+          return catalogueImportCommand(io, {
             files: a.files as string[],
             out: a.out,
             ...(a.year !== undefined ? { year: a.year } : {}),
@@ -43,36 +82,38 @@ export function catalogueCommands(y: Argv, io: Io, lang: (v: unknown) => Lang, d
             ...(a.title !== undefined ? { title: a.title } : {}),
             format: a.format as "text" | "json",
             lang: lang(a["lang"]),
-          }),
-        );
-      },
+          });
+        }),
     )
     .command(
       "find <text>",
       "find subjects by name (any part of it) or by code (its start)",
       (c) => c.positional("text", { type: "string", demandOption: true }).options(LOOK_IN).option("format", FORMAT).check(yearValid),
-      async (a) => {
-        const { catalogueFindCommand } = await import("./catalogue-command.js");
-        done(await catalogueFindCommand(io, String(a.text), { ...look(a), format: a.format as "text" | "json", lang: lang(a["lang"]) }));
-      },
+      (a) =>
+        schedule(async () => {
+          const { catalogueFindCommand } = await import("./catalogue-command.js");
+          return catalogueFindCommand(io, String(a.text), { ...look(a), format: a.format as "text" | "json", lang: lang(a["lang"]) });
+        }),
     )
     .command(
       "show <code>",
       "show a subject: name, level, parents, children; cost type, 三公 item and 政府 subject of an economic one",
       (c) => c.positional("code", { type: "string", demandOption: true }).options(LOOK_IN).option("format", FORMAT).check(yearValid),
-      async (a) => {
-        const { catalogueShowCommand } = await import("./catalogue-command.js");
-        done(await catalogueShowCommand(io, String(a.code), { ...look(a), format: a.format as "text" | "json", lang: lang(a["lang"]) }));
-      },
+      (a) =>
+        schedule(async () => {
+          const { catalogueShowCommand } = await import("./catalogue-command.js");
+          return catalogueShowCommand(io, String(a.code), { ...look(a), format: a.format as "text" | "json", lang: lang(a["lang"]) });
+        }),
     )
     .command(
       "diff <old> <new>",
       "codes added, removed, renamed and moved between two catalogues (files, or built-in years)",
       (c) => c.positional("old", { type: "string", demandOption: true }).positional("new", { type: "string", demandOption: true }).option("format", FORMAT),
-      async (a) => {
-        const { catalogueDiffCommand } = await import("./catalogue-command.js");
-        done(await catalogueDiffCommand(io, String(a.old), String(a.new), { format: a.format as "text" | "json", lang: lang(a["lang"]) }));
-      },
+      (a) =>
+        schedule(async () => {
+          const { catalogueDiffCommand } = await import("./catalogue-command.js");
+          return catalogueDiffCommand(io, String(a.old), String(a.new), { format: a.format as "text" | "json", lang: lang(a["lang"]) });
+        }),
     )
     .demandCommand(1, "name a catalogue command: import, find, show, diff");
 }

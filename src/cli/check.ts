@@ -33,7 +33,7 @@ export async function checkCommand(io: Io, o: CheckOptions): Promise<number> {
   for (const f of o.files) {
     const entry = await withParser(() => loadEntry(f, host));
     if (entry.kind === "budget") {
-      all.push(...(await withParser(() => checkBudget(entry.loaded, custom?.catalogue))).diagnostics);
+      for (const d of (await withParser(() => checkBudget(entry.loaded, custom?.catalogue))).diagnostics) all.push(d);
       continue;
     }
     const departments = entry.rollup.departments;
@@ -43,7 +43,7 @@ export async function checkCommand(io: Io, o: CheckOptions): Promise<number> {
     const { DepartmentPool, jobsFor } = await import("./pool.js");
     const pool = DepartmentPool.open(io, jobsFor(departments.length, o.jobs), custom, named?.data);
     try {
-      all.push(...rollupDiagnostics(entry.rollup, await pool.check(departments)));
+      for (const d of rollupDiagnostics(entry.rollup, await pool.check(departments))) all.push(d);
     } finally {
       await pool.close();
     }

@@ -20,22 +20,27 @@ import { loadBudget, type SourceHost } from "../syntax/load.js";
 // schema of a catalogue JSON file a budget names.
 import "../syntax/parser.js";
 import "../catalogue/file.js";
+import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
 import type { Lang } from "./report.js";
+import type { Catalogue } from "../catalogue/types.js";
+import { loadCatalogueOption } from "./catalogue.js";
 
 export interface DiffOptions {
   files: string[];
   rev?: string;
+  /** A budget office's own classification catalogue (a JSON file): both sides are checked against it. */
+  catalogue?: string;
   format: "text" | "md" | "json";
   verbose: boolean;
   exitCode: boolean;
   lang: Lang;
 }
 
-function side(entry: string, host: SourceHost): Side | undefined {
+function sideOf(entry: string, host: SourceHost, custom?: Catalogue): Side | undefined {
   if (host.read(entry) === undefined) return undefined;
   const loaded = loadBudget(entry, host);
-  const checked = checkBudget(loaded);
+  const checked = checkBudget(loaded, custom);
   return { budget: loaded.budget, publication: checked.derivation.publication(), diagnostics: checked.diagnostics };
 }
 
@@ -47,8 +52,9 @@ function readSource(io: Io, p: string): string | undefined {
   return bytes === undefined ? undefined : decodeSource(bytes).text;
 }
 
+/** The working tree, through the same host as check: files are admitted before they are read. */
 function diskHost(io: Io): SourceHost {
-  return { read: (p) => readSource(io, p) };
+  return fsHost(io);
 }
 
 /** Reads files as they are at a git revision, relative to the current directory. */
@@ -72,12 +78,22 @@ function gitHost(io: Io, rev: string): SourceHost {
 
 /** A host whose entry file's text comes from elsewhere (a temporary file git made). */
 function withEntry(entry: string, text: string, rest: SourceHost): SourceHost {
-  return { read: (p) => (p === entry ? text : rest.read(p)) };
+  const stat = rest.stat;
+  if (!stat) return { read: (p) => (p === entry ? text : rest.read(p)) };
+  // The other files are admitted as the rest host says; the entry is the text given.
+  return {
+    read: (p) => (p === entry ? text : rest.read(p)),
+    stat: (p) => (p === entry ? { kind: "file", size: Buffer.byteLength(text), realPath: p } : stat(p)),
+  };
 }
 
 const isHex = (s: string | undefined): boolean => s !== undefined && (/^[0-9a-f]{7,64}$/.test(s) || s === ".");
 
-export function diffCommand(io: Io, o: DiffOptions): number {
+export async function diffCommand(io: Io, o: DiffOptions): Promise<number> {
+  const loaded = await loadCatalogueOption(io, o.catalogue, o.lang);
+  if (loaded === "usage") return 2;
+  const custom = loaded?.catalogue;
+  const side = (entry: string, host: SourceHost): Side | undefined => sideOf(entry, host, custom);
   const render = (before: string, after: string, a: Side, b: Side): boolean => {
     const d = semanticDiff(a, b);
     const fo = { verbose: o.verbose, colour: io.isTTY && o.format === "text", lang: o.lang, before, after };
@@ -92,15 +108,15 @@ export function diffCommand(io: Io, o: DiffOptions): number {
   // git's external diff driver: seven arguments.
   if (!o.rev && o.files.length === 7 && isHex(o.files[2]) && isHex(o.files[5])) {
     const [p, oldFile, , , newFile] = o.files as [string, string, string, string, string];
-    const fsHost = diskHost(io);
+    const tree = diskHost(io);
     const indexHost = gitHost(io, "");
     const oldText = oldFile === "/dev/null" ? "" : readSource(io, oldFile) ?? "";
     const newText = newFile === "/dev/null" ? "" : readSource(io, newFile) ?? "";
     // Includes of the old side come from the index (what `git diff` compares against),
     // else the working tree; includes of the new side from the working tree.
-    const oldIncludes: SourceHost = { read: (q) => indexHost.read(q) ?? fsHost.read(q) };
+    const oldIncludes: SourceHost = { read: (q) => indexHost.read(q) ?? tree.read(q) };
     const a = side(p, withEntry(p, oldText, oldIncludes));
-    const b = side(p, withEntry(p, newText, fsHost));
+    const b = side(p, withEntry(p, newText, tree));
     if (a && b) {
       io.out(`yusuan diff a/${p} b/${p}\n`);
       render(`a/${p}`, `b/${p}`, a, b);

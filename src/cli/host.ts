@@ -2,11 +2,13 @@
  * Source hosts for the loader: the file system through an Io, with each file read once
  * and decoded (syntax/encoding.ts: UTF-8, or a recognised other encoding; a CSV file, a
  * catalogue a budget names, from UTF-8 or GB18030, the encodings spreadsheets save CSV in),
- * and a Sources view of the loaded texts for reports.
+ * and a Sources view of the loaded texts for reports. The loader asks `stat` what a file
+ * is before it reads it; the view for reports reads (for a code frame) only a regular
+ * file within the size limit, so that no report shows what loading refused to read.
  */
 import type { SourceText } from "../base/source.js";
 import { decodeSource, type SourceEncoding } from "../syntax/encoding.js";
-import type { SourceHost } from "../syntax/load.js";
+import { MAX_SOURCE_BYTES, type SourceHost } from "../syntax/load.js";
 import type { Io } from "./io.js";
 import type { Sources } from "./report.js";
 import { decodeCsv } from "../catalogue/sheet.js";
@@ -30,6 +32,14 @@ export function fsHost(io: Io): SourceHost & Sources & { encoding(path: string):
   return {
     read: (p) => get(p)?.text,
     encoding: (p) => get(p)?.encoding,
-    get,
+    stat: (p) => io.stat(p),
+    // A file not read by this host was read by a worker thread, which admitted it, or was refused.
+    get: (p) => {
+      if (!cache.has(p)) {
+        const info = io.stat(p);
+        if (!info || info.kind !== "file" || info.size > MAX_SOURCE_BYTES) return undefined;
+      }
+      return get(p);
+    },
   };
 }

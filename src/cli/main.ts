@@ -1,228 +1,508 @@
 /**
  * The yusuan command line. Each command is a function of its arguments and an Io;
- * exit codes: 0 clean, 1 errors (or, for fmt --check, files not canonical), 2 usage.
- * Commands load only what they need: `check` never loads templates or charts.
+ * exit codes: 0 clean, 1 errors (or, for fmt --check, files not canonical), 2 usage,
+ * 70 an internal error (a bug: its message, never a stack trace).
+ *
+ * Every argument is validated before anything is read or written: yargs parses (its
+ * command handlers only note which command was named), then this module rejects what
+ * yargs lets through (unknown options and commands, with the nearest known one
+ * suggested), expands the input files (inputs.ts), checks --out and the like, and only
+ * then runs the command. Commands load only what they need: `check` never loads
+ * templates or charts.
+ *
+ * Help and messages are in Chinese, or in English with --lang en or when the locale
+ * (LC_ALL, else LC_MESSAGES, else LANG) starts with "en". The words of the help
+ * (help.ts) are loaded only to show help or a usage error.
  */
-import yargs from "yargs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import yargs, { type Argv } from "yargs";
+import { bi, type Bilingual } from "../base/diagnostics.js";
+import { expandInputs } from "./inputs.js";
 import { nodeIo, type Io } from "./io.js";
 import type { Lang } from "./report.js";
-import { catalogueCommands } from "./catalogue-args.js";
+import { nearest } from "./suggest.js";
+import type { Words } from "./help.js";
 
-/** --jobs, for the commands that take a roll-up. */
-const JOBS_OPTION = {
-  type: "number",
-  describe: "threads for the departments of a roll-up (default: one per core from four cores up, else one)",
-} as const;
+const PACKAGE_JSON = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../package.json");
 
-function jobsValid(a: { jobs?: unknown }): true | string {
-  const v = a.jobs;
-  return v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 64) ? true : "--jobs takes one whole number from 1 to 64";
+/** An option as the parser needs it; its words are in help.ts. */
+interface OptionDef {
+  readonly name: string;
+  readonly type: "string" | "boolean" | "number";
+  readonly choices?: readonly string[];
+  readonly default?: string | boolean | number;
+  readonly required?: boolean;
 }
 
-export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
-  let code = 0;
-  let usageError: string | undefined;
-  let failure: Error | undefined;
-  const lang = (v: unknown): Lang => (v === "en" ? "en" : "zh");
-  const parser = yargs(argv)
-    .scriptName("yusuan")
-    .usage("yusuan <command> [options]\n\n预算即代码：把部门预算写成源代码，检查并生成预算公开文件。")
-    .option("lang", { choices: ["zh", "en"] as const, default: "zh", describe: "language of messages" })
-    .command(
-      "check <files..>",
-      "check budgets: syntax, classifications and every invariant",
-      (y) =>
-        y
-          .positional("files", { type: "string", array: true, demandOption: true })
-          .option("format", { choices: ["text", "json"] as const, default: "text" })
-          .option("catalogue", { type: "string", describe: "a classification catalogue file (JSON) to check against" })
-          .option("jobs", JOBS_OPTION)
-          .check(jobsValid),
-      async (a) => {
-        const { checkCommand } = await import("./check.js");
-        code = await checkCommand(io, {
-          files: a.files as string[],
-          format: a.format as "text" | "json",
-          lang: lang(a.lang),
-          ...(a.catalogue ? { catalogue: a.catalogue } : {}),
-          ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
-        });
-      },
-    )
-    .command(
-      "fmt <files..>",
-      "print budgets in canonical form",
-      (y) =>
-        y
-          .positional("files", { type: "string", array: true, demandOption: true })
-          .option("write", { type: "boolean", default: false, describe: "rewrite the files in place" })
-          .option("check", { type: "boolean", default: false, describe: "exit 1 and name the files that are not canonical" }),
-      async (a) => {
-        if (a.write && a.check) {
-          usageError = "--write and --check cannot be used together";
-          return;
-        }
-        const { fmtCommand } = await import("./fmt.js");
-        code = await fmtCommand(io, { files: a.files as string[], write: a.write, check: a.check, lang: lang(a.lang) });
-      },
-    )
-    .command(
-      "build <inputs..>",
-      "build the publication of each budget (a .budget file, or every .budget in a folder)",
-      (y) =>
-        y
-          .positional("inputs", { type: "string", array: true, demandOption: true })
-          .option("out", { type: "string", demandOption: true, describe: "output folder" })
-          .option("format", { type: "string", describe: "comma-separated: html,md,json,pdf,csv,xlsx,docx,fdp (default html,md,json, and pdf where Chromium is installed)" })
-          .option("profile", { type: "string", default: "shanxi-13", describe: "table set and templates: shanxi-13 or mof-9" })
-          .option("templates", { type: "string", describe: "a folder of templates overriding the profile's" })
-          .option("provenance", { type: "boolean", default: false, describe: "record each figure's source lines: a provenance map in the JSON, tooltips in the HTML" })
-          .option("jobs", JOBS_OPTION)
-          .check(jobsValid),
-      async (a) => {
-        const { buildCommand } = await import("./build.js");
-        code = await buildCommand(io, {
-          inputs: a.inputs as string[],
-          out: a.out,
-          ...(a.format ? { formats: a.format.split(",").map((x) => x.trim()).filter(Boolean) } : {}),
-          profile: a.profile,
-          ...(a.templates ? { templates: a.templates } : {}),
-          ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
-          ...(a.provenance ? { provenance: true } : {}),
-          lang: lang(a.lang),
-        });
-      },
-    )
-    .command(
-      "trace <file> <table> [row] [column]",
-      "where a published figure comes from: its value, the arithmetic and each source line",
-      (y) =>
-        y
-          .positional("file", { type: "string", demandOption: true })
-          .positional("table", { type: "string", demandOption: true, describe: "a table (表五, 5, or its title) or a JSON pointer of the publication (/prose/s4/general)" })
-          .positional("row", { type: "string", describe: "the row: a subject code, a label (合计, 收入总计) or a project's name" })
-          .positional("column", { type: "string", describe: "the column by its header (基本支出); default: the row's first amount" })
-          .option("format", { choices: ["text", "json"] as const, default: "text" })
-          .option("profile", { type: "string", default: "shanxi-13", describe: "the profile whose tables name the figure" }),
-      async (a) => {
-        const { traceCommand } = await import("./trace.js");
-        code = await traceCommand(io, {
-          file: String(a.file),
-          table: String(a.table),
-          ...(a.row !== undefined ? { row: String(a.row) } : {}),
-          ...(a.column !== undefined ? { column: String(a.column) } : {}),
-          format: a.format as "text" | "json",
-          profile: a.profile,
-          lang: lang(a.lang),
-        });
-      },
-    )
-    .command(
-      "import <workbook>",
-      "turn a workbook of the publication's tables (.xlsx) back into budget source",
-      (y) =>
-        y
-          .positional("workbook", { type: "string", demandOption: true })
-          .option("out", { type: "string", demandOption: true, describe: "the .budget file to write" })
-          .option("profile", { type: "string", default: "shanxi-13", describe: "the table set to recognise: shanxi-13 or mof-9" })
-          .option("force", { type: "boolean", default: false, describe: "replace the output file if it exists" }),
-      async (a) => {
-        const { importCommand } = await import("./import.js");
-        code = await importCommand(io, { workbook: String(a.workbook), out: a.out, profile: a.profile, force: a.force, lang: lang(a.lang) });
-      },
-    )
-    .command(
-      "diff [files..]",
-      "semantic diff of two budgets, or of the working tree against a git revision",
-      (y) =>
-        y
-          .positional("files", { type: "string", array: true, default: [] })
-          .option("rev", { type: "string", describe: "compare the working tree with this git revision" })
-          .option("format", { choices: ["text", "md", "json"] as const, default: "text" })
-          .option("verbose", { type: "boolean", default: false, describe: "every figure, not only what changed" })
-          .option("exit-code", { type: "boolean", default: false, describe: "exit 0 for no semantic change, 1 for changes, 2 for trouble" }),
-      async (a) => {
-        const { diffCommand } = await import("./diff.js");
-        code = diffCommand(io, {
-          files: (a.files as string[]) ?? [],
-          ...(a.rev ? { rev: a.rev } : {}),
-          format: a.format as "text" | "md" | "json",
-          verbose: a.verbose,
-          exitCode: a["exit-code"] as boolean,
-          lang: lang(a.lang),
-        });
-      },
-    )
-    .command(
-      "explain <code>",
-      "explain a diagnostic code",
-      (y) => y.positional("code", { type: "string", demandOption: true }),
-      async (a) => {
-        const { explainCommand } = await import("./explain.js");
-        code = explainCommand(io, String(a.code));
-      },
-    )
-    .command(
-      "lsp",
-      "run the language server for editors, over stdin and stdout",
-      (y) => y.option("stdio", { type: "boolean", describe: "talk over stdin and stdout (the only transport; accepted for editors that pass it)" }),
-      async (a) => {
-        const { lspCommand } = await import("./lsp.js");
-        code = await lspCommand(io, { lang: lang(a.lang) });
-      },
-    )
-    .command(
-      "serve [input]",
-      "preview the publication of a budget (a .budget file, or the folder of them) in the browser, reloading on save",
-      (y) =>
-        y
-          .positional("input", { type: "string", describe: "a .budget file or a folder (default: the current folder)" })
-          .option("port", { type: "number", default: 7420, describe: "the port on 127.0.0.1" })
-          .option("profile", { type: "string", default: "shanxi-13", describe: "table set and templates: shanxi-13 or mof-9" })
-          .option("templates", { type: "string", describe: "a folder of templates overriding the profile's" }),
-      async (a) => {
-        const { serveCommand } = await import("./serve.js");
-        code = await serveCommand(io, { ...(a.input ? { input: a.input } : {}), port: a.port, profile: a.profile, ...(a.templates ? { templates: a.templates } : {}), lang: lang(a.lang) });
-      },
-    )
-    .command(
-      "init [dir]",
-      "start a budget repository: a commented starter budget, git settings, a pre-commit hook and a CI workflow",
-      (y) =>
-        y
-          .positional("dir", { type: "string", describe: "the folder to write into (default: the current folder)" })
-          .option("profile", { type: "string", default: "shanxi-13", describe: "the disclosure format the starter is for" }),
-      async (a) => {
-        const { initCommand } = await import("./init.js");
-        code = initCommand(io, { ...(a.dir ? { dir: a.dir } : {}), profile: a.profile, lang: lang(a.lang) });
-      },
-    )
-    // The catalogue command group: its arguments live in catalogue-args.ts.
-    .command("catalogue", "classification catalogues: import a budget office's lists, find, show and compare subjects", (y) =>
-      catalogueCommands(y, io, lang, (c) => (code = c)),
-    )
-    .demandCommand(1, "name a command: check, fmt, build, import, diff, trace, explain, catalogue, lsp, serve, init")
-    .strict()
-    .help()
-    .version(false)
-    .exitProcess(false)
-    .fail((msg, err) => {
-      // yargs reports both: a message for bad arguments, an error thrown by a command.
-      if (!msg && err) failure = err;
-      else usageError = msg || err?.message || "usage error";
-    });
-  try {
-    await parser.parseAsync();
-  } catch (e) {
-    if (usageError === undefined) failure ??= e as Error;
+interface CommandDef {
+  readonly name: string;
+  /** The yargs command string: the name and its positional arguments. */
+  readonly usage: string;
+  readonly positional?: { readonly name: string; readonly required: boolean };
+  /** Further positional arguments, after the first (trace's row and column). */
+  readonly more?: readonly { readonly name: string; readonly required: boolean }[];
+  readonly options: readonly OptionDef[];
+}
+
+const CATALOGUE: OptionDef = { name: "catalogue", type: "string" };
+/** The formats build writes. */
+const BUILD_FORMATS: readonly string[] = ["html", "md", "json", "pdf", "csv", "xlsx", "docx", "fdp"];
+const JOBS: OptionDef = { name: "jobs", type: "number" };
+
+const GLOBAL_OPTIONS: readonly OptionDef[] = [
+  { name: "lang", type: "string", choices: ["zh", "en"] },
+  { name: "version", type: "boolean" },
+];
+
+const COMMANDS: readonly CommandDef[] = [
+  {
+    name: "check",
+    usage: "check <files..>",
+    positional: { name: "files", required: true },
+    options: [{ name: "format", type: "string", choices: ["text", "json"], default: "text" }, CATALOGUE, JOBS],
+  },
+  {
+    name: "fmt",
+    usage: "fmt <files..>",
+    positional: { name: "files", required: true },
+    options: [
+      { name: "write", type: "boolean", default: false },
+      { name: "check", type: "boolean", default: false },
+    ],
+  },
+  {
+    name: "build",
+    usage: "build <inputs..>",
+    positional: { name: "inputs", required: true },
+    options: [
+      { name: "out", type: "string", required: true },
+      { name: "format", type: "string" },
+      { name: "profile", type: "string", default: "shanxi-13" },
+      { name: "templates", type: "string" },
+      { name: "provenance", type: "boolean", default: false },
+      CATALOGUE,
+      JOBS,
+    ],
+  },
+  {
+    name: "trace",
+    usage: "trace <file> <table> [row] [column]",
+    positional: { name: "file", required: true },
+    more: [
+      { name: "table", required: true },
+      { name: "row", required: false },
+      { name: "column", required: false },
+    ],
+    options: [{ name: "format", type: "string", choices: ["text", "json"], default: "text" }, { name: "profile", type: "string", default: "shanxi-13" }, CATALOGUE],
+  },
+  {
+    name: "import",
+    usage: "import <workbook>",
+    positional: { name: "workbook", required: true },
+    options: [{ name: "out", type: "string", required: true }, { name: "profile", type: "string", default: "shanxi-13" }, { name: "force", type: "boolean", default: false }],
+  },
+  {
+    name: "diff",
+    usage: "diff [files..]",
+    positional: { name: "files", required: false },
+    options: [
+      { name: "rev", type: "string" },
+      { name: "format", type: "string", choices: ["text", "md", "json"], default: "text" },
+      { name: "verbose", type: "boolean", default: false },
+      { name: "exit-code", type: "boolean", default: false },
+      CATALOGUE,
+    ],
+  },
+  {
+    name: "explain",
+    usage: "explain [code]",
+    positional: { name: "code", required: false },
+    options: [{ name: "list", type: "boolean", default: false }],
+  },
+  {
+    name: "lsp",
+    usage: "lsp",
+    options: [{ name: "stdio", type: "boolean" }],
+  },
+  {
+    name: "serve",
+    usage: "serve [input]",
+    positional: { name: "input", required: false },
+    options: [{ name: "port", type: "number", default: 7420 } as OptionDef, { name: "profile", type: "string", default: "shanxi-13" }, { name: "templates", type: "string" }],
+  },
+  {
+    name: "init",
+    usage: "init [dir]",
+    positional: { name: "dir", required: false },
+    options: [{ name: "profile", type: "string", default: "shanxi-13" }],
+  },
+];
+
+/** The language: --lang, else the locale, else Chinese. */
+export function chooseLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") break;
+    const v = a === "--lang" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice("--lang=".length) : undefined;
+    if (v === "en" || v === "zh") return v;
   }
-  if (failure !== undefined) {
-    io.err(`yusuan: internal error: ${failure.message}\n`);
+  const locale = env["LC_ALL"] || env["LC_MESSAGES"] || env["LANG"] || "";
+  return locale.toLowerCase().startsWith("en") ? "en" : "zh";
+}
+
+/** What parsing the arguments comes to: output to print (help), a usage error, or a command to run. */
+type Parsed = { readonly kind: "output"; readonly text: string } | { readonly kind: "usage"; readonly message: Bilingual; readonly command?: string } | { readonly kind: "run"; readonly run: () => Promise<number> };
+
+export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+  const lang = chooseLang(argv, io.env);
+  // The catalogue commands are a group of their own (catalogue-args.ts), with their own checks.
+  if (argv[0] === "catalogue") {
+    const { catalogueMain } = await import("./catalogue-args.js");
+    return catalogueMain(argv, io, lang);
+  }
+  try {
+    const p = await parse(argv, io, lang);
+    if (p.kind === "output") {
+      io.out(p.text.endsWith("\n") ? p.text : `${p.text}\n`);
+      return 0;
+    }
+    if (p.kind === "usage") {
+      const def = COMMANDS.find((c) => c.name === p.command);
+      const line = def ? `yusuan ${def.usage} [${lang === "zh" ? "选项" : "options"}]` : `yusuan <${lang === "zh" ? "命令" : "command"}> [${lang === "zh" ? "选项" : "options"}]`;
+      const cmd = def ? `${def.name} ` : "";
+      io.err(lang === "zh" ? `yusuan: ${p.message.zh}\n用法：${line}\n运行 yusuan ${cmd}--help 查看全部选项和示例。\n` : `yusuan: ${p.message.en}\nUsage: ${line}\nRun 'yusuan ${cmd}--help' for every option and examples.\n`);
+      return 2;
+    }
+    return await p.run();
+  } catch (e) {
+    // A bug: said plainly, without a stack trace.
+    io.err(`yusuan: internal error: ${(e as Error).message}\n`);
     return 70;
   }
-  if (usageError !== undefined) {
-    io.err(`yusuan: ${usageError}\n\nRun 'yusuan --help' for usage.\n`);
-    return 2;
+}
+
+function addOptions(y: Argv, options: readonly OptionDef[], described: (name: string) => string): Argv {
+  for (const o of options) {
+    y = y.option(o.name, {
+      type: o.type,
+      describe: described(o.name),
+      ...(o.choices ? { choices: o.choices as string[] } : {}),
+      ...(o.default !== undefined ? { default: o.default } : {}),
+      ...(o.required ? { demandOption: true } : {}),
+    });
   }
-  return code;
+  return y;
+}
+
+/** The option names a command accepts, as they may be written (with their negations). */
+function knownOptions(cmd: CommandDef | undefined): string[] {
+  const all = [...GLOBAL_OPTIONS, ...(cmd?.options ?? [])];
+  return [...all.map((o) => o.name), ...all.filter((o) => o.type === "boolean").map((o) => `no-${o.name}`), "help", "h"];
+}
+
+/** The options written in the arguments, as names (`--out=x` is out, `-h` is h), up to `--`. */
+function writtenOptions(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const a of argv) {
+    if (a === "--") break;
+    if (/^-\d/.test(a) || a === "-") continue;
+    if (a.startsWith("--")) out.push(a.slice(2).split("=")[0]!);
+    else if (a.startsWith("-")) out.push(...a.slice(1).split("=")[0]!.split(""));
+  }
+  return out;
+}
+
+/** What yargs made of the arguments: the command named (if its arguments passed), help text, or its complaint. */
+interface YargsResult {
+  readonly chosen?: { readonly name: string; readonly args: Record<string, unknown> };
+  readonly failure?: string;
+  readonly output: string;
+  /** The first word that is not an option: the command as written. */
+  readonly named?: string;
+}
+
+/**
+ * Runs yargs over the arguments. Without words (help.ts) it only parses: descriptions
+ * are empty and its complaints are in whichever language it last spoke; with them it
+ * can show help and complain in the language asked for.
+ */
+async function runYargs(argv: string[], lang: Lang, words?: Words): Promise<YargsResult> {
+  let chosen: YargsResult["chosen"];
+  let failure: string | undefined;
+  let output = "";
+  let named: string | undefined;
+  const say = (b: Bilingual | undefined): string => b?.[lang] ?? "";
+  let y = yargs(argv).scriptName("yusuan").locale("en");
+  // The types allow only strings; y18n also takes { one, other } for plural forms.
+  if (words) y = y.updateStrings(words.yargs[lang] as Record<string, string>).usage(lang === "zh" ? `yusuan <命令> [选项]\n\n${words.banner.zh}` : `yusuan <command> [options]\n\n${words.banner.en}`);
+  // yargs' own --version is off: it would look for package.json itself; ours is an option.
+  y = y.wrap(100).version(false);
+  y = addOptions(y, GLOBAL_OPTIONS, (n) => say(words?.global[n]));
+  for (const c of COMMANDS) {
+    const w = words?.commands[c.name];
+    y = y.command(
+      c.usage,
+      say(w?.describe),
+      (sub) => {
+        let s = sub;
+        if (c.positional) s = s.positional(c.positional.name, { type: "string", describe: say(w?.positional), ...(c.positional.required ? { demandOption: true } : {}) });
+        for (const m of c.more ?? []) s = s.positional(m.name, { type: "string", describe: say(w?.more?.[m.name]), ...(m.required ? { demandOption: true } : {}) });
+        s = addOptions(s, c.options, (n) => say(w?.options[n]));
+        if (c.options.includes(JOBS)) s = s.check((a) => jobsValid(a as { jobs?: unknown }, lang));
+        for (const [ex, what] of w?.examples ?? []) s = s.example(ex, say(what));
+        return s;
+      },
+      // Handlers only note the command: it runs once every argument has been validated.
+      (a) => {
+        chosen = { name: c.name, args: a as Record<string, unknown> };
+      },
+    );
+  }
+  // The overall help shows each command's first example.
+  for (const c of words ? COMMANDS : []) {
+    const [ex, what] = words!.commands[c.name]!.examples[0]!;
+    y = y.example(ex, say(what));
+  }
+  y = y
+    .help()
+    .alias("help", "h")
+    .exitProcess(false)
+    .fail((msg, err) => {
+      // yargs reports both: a message for bad arguments, an error thrown inside it.
+      if (!msg && err) throw err;
+      failure ??= msg || err?.message || "usage error";
+    });
+  await y.parseAsync(argv, {}, (_err, args, out) => {
+    // yargs gives a list of positional arguments the default [], which says nothing:
+    // the note goes, and the notes before it move right to keep their column.
+    output = (out ?? "").replace(/( +)(\[.*) \[(?:默认|default): \[\]\]$/gm, (m: string, gap: string, notes: string) => `${gap}${" ".repeat(m.length - gap.length - notes.length)}${notes}`);
+    const first = (args as { _?: unknown[] } | undefined)?._?.[0];
+    if (first !== undefined) named = String(first);
+  });
+  return { ...(chosen ? { chosen } : {}), ...(failure !== undefined ? { failure } : {}), output, ...(named !== undefined ? { named } : {}) };
+}
+
+/** True when `--name` is written last, or followed by another option, or as `--name=`. */
+function writtenWithoutValue(argv: readonly string[], name: string): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") return false;
+    if (a === `--${name}=`) return true;
+    if (a !== `--${name}`) continue;
+    const next = argv[i + 1];
+    if (next === undefined || next === "--" || (next.startsWith("-") && !/^-\d/.test(next))) return true;
+  }
+  return false;
+}
+
+async function parse(argv: string[], io: Io, lang: Lang): Promise<Parsed> {
+  const options = writtenOptions(argv);
+  if (options.includes("version")) return { kind: "output", text: version(io) };
+  let r = await runYargs(argv, lang);
+  // Help and yargs' complaints need the words: parse again with them.
+  if (r.failure !== undefined || r.output) r = await runYargs(argv, lang, (await import("./help.js")).WORDS);
+  const { chosen, named } = r;
+  const cmd = COMMANDS.find((c) => c.name === (chosen?.name ?? named));
+
+  // An unknown option first: it is most often why yargs complained too (-x takes the file as its value).
+  const known = knownOptions(cmd);
+  const unknown = cmd ? options.filter((o) => !known.includes(o)) : [];
+  if (cmd && unknown.length) {
+    const u = unknown[0]!;
+    const guess = nearest(u, known.filter((k) => k.length > 1));
+    const dash = u.length === 1 ? "-" : "--";
+    return {
+      kind: "usage",
+      command: cmd.name,
+      message: bi(`${cmd.name} 没有选项 ${dash}${u}${guess ? `（是指 --${guess} 吗？）` : ""}`, `${cmd.name} has no option ${dash}${u}${guess ? ` (did you mean --${guess}?)` : ""}`),
+    };
+  }
+  // An option that takes a value but was written without one (yargs would use its default, or nothing).
+  const empty = cmd ? [...GLOBAL_OPTIONS, ...cmd.options].find((o) => o.type !== "boolean" && writtenWithoutValue(argv, o.name)) : undefined;
+  if (cmd && empty) return { kind: "usage", command: cmd.name, message: bi(`--${empty.name} 缺少值`, `--${empty.name} needs a value`) };
+  if (r.failure !== undefined) return { kind: "usage", message: { zh: r.failure, en: r.failure }, ...(cmd ? { command: cmd.name } : {}) };
+  if (r.output) return { kind: "output", text: r.output };
+  if (!chosen) {
+    if (named === undefined) return { kind: "usage", message: bi(`请写出一个命令：${COMMANDS.map((c) => c.name).join("、")}`, `name a command: ${COMMANDS.map((c) => c.name).join(", ")}`) };
+    const guess = nearest(named, COMMANDS.map((c) => c.name));
+    return { kind: "usage", message: bi(`没有命令 ${named}${guess ? `（是指 ${guess} 吗？）` : ""}`, `no command ${named}${guess ? ` (did you mean ${guess}?)` : ""}`) };
+  }
+  const extra = (chosen.args["_"] as unknown[]).slice(1).map(String);
+  if (extra.length) return { kind: "usage", command: chosen.name, message: bi(`多余的参数：${extra.join(" ")}`, `unexpected argument: ${extra.join(" ")}`) };
+  return validate(chosen.name, chosen.args, io, lang);
+}
+
+function jobsValid(a: { jobs?: unknown }, lang: Lang): true | string {
+  const v = a.jobs;
+  if (v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 64)) return true;
+  return lang === "zh" ? "--jobs 取 1 到 64 之间的整数" : "--jobs takes one whole number from 1 to 64";
+}
+
+function version(io: Io): string {
+  const pkg = io.readFile(PACKAGE_JSON);
+  const v = pkg === undefined ? undefined : (JSON.parse(pkg) as { version?: string }).version;
+  return `${v ?? "unknown"}\n`;
+}
+
+type Usage = { kind: "usage"; message: Bilingual; command: string };
+
+/** Checks what yargs cannot (files, folders, combinations) and returns the command to run, or the usage error. */
+function validate(name: string, a: Record<string, unknown>, io: Io, lang: Lang): Parsed {
+  const usage = (message: Bilingual): Usage => ({ kind: "usage", message, command: name });
+  const str = (k: string): string | undefined => (typeof a[k] === "string" ? (a[k] as string) : undefined);
+  const jobs = typeof a["jobs"] === "number" ? { jobs: a["jobs"] } : {};
+  const catalogue = str("catalogue");
+  if (catalogue !== undefined && io.stat(catalogue)?.kind !== "file") return usage(bi(`--catalogue 的分类目录文件 ${catalogue} 不存在或不是文件`, `the catalogue file ${catalogue} of --catalogue does not exist or is not a file`));
+  const inputs = (k: string): { files: string[] } | Usage => {
+    const r = expandInputs(io, (a[k] as string[] | undefined) ?? []);
+    return "usage" in r ? usage(r.usage) : r;
+  };
+  switch (name) {
+    case "check": {
+      const r = inputs("files");
+      if ("kind" in r) return r;
+      return {
+        kind: "run",
+        run: async () => {
+          const { checkCommand } = await import("./check.js");
+          return checkCommand(io, { files: r.files, format: a["format"] as "text" | "json", lang, ...(catalogue ? { catalogue } : {}), ...jobs });
+        },
+      };
+    }
+    case "fmt": {
+      if (a["write"] && a["check"]) return usage(bi("--write 和 --check 不能同时使用", "--write and --check cannot be used together"));
+      const r = inputs("files");
+      if ("kind" in r) return r;
+      return {
+        kind: "run",
+        run: async () => {
+          const { fmtCommand } = await import("./fmt.js");
+          return fmtCommand(io, { files: r.files, write: Boolean(a["write"]), check: Boolean(a["check"]), lang });
+        },
+      };
+    }
+    case "build": {
+      const out = str("out");
+      if (!out) return usage(bi("build 需要 --out 输出目录", "build needs --out, the output folder"));
+      const o = io.stat(out);
+      if (o && o.kind !== "directory") return usage(bi(`--out ${out} 是已有的文件，不是目录`, `--out ${out} is an existing file, not a folder`));
+      const formats = str("format")
+        ?.split(",")
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const bad = formats?.filter((f) => !BUILD_FORMATS.includes(f)) ?? [];
+      if (formats && (!formats.length || bad.length)) return usage(bi(`未知的格式 ${bad.join("、")}（可选 ${BUILD_FORMATS.join("、")}）`, `unknown format ${bad.join(", ")} (${BUILD_FORMATS.join(", ")})`));
+      const templates = str("templates");
+      if (templates !== undefined && io.stat(templates)?.kind !== "directory") return usage(bi(`--templates ${templates} 不是目录`, `--templates ${templates} is not a folder`));
+      const r = inputs("inputs");
+      if ("kind" in r) return r;
+      return {
+        kind: "run",
+        run: async () => {
+          const { buildCommand } = await import("./build.js");
+          return buildCommand(io, {
+            inputs: r.files,
+            out,
+            ...(formats ? { formats } : {}),
+            profile: str("profile") ?? "shanxi-13",
+            ...(templates ? { templates } : {}),
+            ...(catalogue ? { catalogue } : {}),
+            ...(a["provenance"] ? { provenance: true } : {}),
+            ...jobs,
+            lang,
+          });
+        },
+      };
+    }
+    case "trace": {
+      const file = str("file")!;
+      return {
+        kind: "run",
+        run: async () => {
+          const { traceCommand } = await import("./trace.js");
+          return traceCommand(io, {
+            file,
+            table: str("table")!,
+            ...(str("row") !== undefined ? { row: str("row")! } : {}),
+            ...(str("column") !== undefined ? { column: str("column")! } : {}),
+            format: a["format"] as "text" | "json",
+            profile: str("profile") ?? "shanxi-13",
+            ...(catalogue ? { catalogue } : {}),
+            lang,
+          });
+        },
+      };
+    }
+    case "import": {
+      const out = str("out");
+      if (!out) return usage(bi("import 需要 --out 输出的 .budget 文件", "import needs --out, the .budget file to write"));
+      const workbook = str("workbook")!;
+      if (io.stat(workbook)?.kind !== "file") return usage(bi(`工作簿 ${workbook} 不存在或不是文件`, `the workbook ${workbook} does not exist or is not a file`));
+      return {
+        kind: "run",
+        run: async () => {
+          const { importCommand } = await import("./import.js");
+          return importCommand(io, { workbook, out, profile: str("profile") ?? "shanxi-13", force: Boolean(a["force"]), lang });
+        },
+      };
+    }
+    case "lsp":
+      return {
+        kind: "run",
+        run: async () => {
+          const { lspCommand } = await import("./lsp.js");
+          return lspCommand(io, { lang });
+        },
+      };
+    case "serve": {
+      const port = a["port"];
+      if (typeof port !== "number" || !Number.isInteger(port) || port < 0 || port > 65535) return usage(bi("--port 取 0 到 65535 之间的整数", "--port takes a whole number from 0 to 65535"));
+      const input = str("input");
+      const templates = str("templates");
+      return {
+        kind: "run",
+        run: async () => {
+          const { serveCommand } = await import("./serve.js");
+          return serveCommand(io, { ...(input ? { input } : {}), port, profile: str("profile") ?? "shanxi-13", ...(templates ? { templates } : {}), lang });
+        },
+      };
+    }
+    case "init": {
+      const dir = str("dir");
+      return {
+        kind: "run",
+        run: async () => {
+          const { initCommand } = await import("./init.js");
+          return initCommand(io, { ...(dir ? { dir } : {}), profile: str("profile") ?? "shanxi-13", lang });
+        },
+      };
+    }
+    case "diff": {
+      const rev = str("rev");
+      const files = ((a["files"] as string[] | undefined) ?? []).map(String);
+      // Seven arguments are git's external diff driver (diff.ts).
+      if (!rev && files.length !== 2 && files.length !== 7) return usage(bi("diff 比较两个预算文件（旧 新），或用 --rev 版本 [文件…]", "diff takes two budget files (OLD NEW), or --rev REV [FILE…]"));
+      return {
+        kind: "run",
+        run: async () => {
+          const { diffCommand } = await import("./diff.js");
+          return diffCommand(io, { files, ...(rev ? { rev } : {}), format: a["format"] as "text" | "md" | "json", verbose: Boolean(a["verbose"]), exitCode: Boolean(a["exit-code"]), lang, ...(catalogue ? { catalogue } : {}) });
+        },
+      };
+    }
+    case "explain": {
+      const code = str("code");
+      if (a["list"] && code !== undefined) return usage(bi("写一个诊断代码，或用 --list，不能两者都写", "name a code or use --list, not both"));
+      if (!a["list"] && code === undefined) return usage(bi("explain 需要一个诊断代码（如 yusuan explain money-unit），或用 --list 列出全部代码", "explain needs a diagnostic code (such as yusuan explain money-unit), or --list to list every code"));
+      return {
+        kind: "run",
+        run: async () => {
+          const { explainCommand, explainList } = await import("./explain.js");
+          return code === undefined ? explainList(io, lang) : explainCommand(io, code, lang);
+        },
+      };
+    }
+  }
+  return usage(bi(`没有命令 ${name}`, `no command ${name}`));
 }

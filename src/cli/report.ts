@@ -10,7 +10,7 @@
  */
 import { codeFrameColumns } from "@babel/code-frame";
 import type { Diagnostic } from "../base/diagnostics.js";
-import { cellRef, displayWidth, lineCol, sourceKey, type SourceText, type Span } from "../base/source.js";
+import { cellRef, displayWidth, lineCol, lineCount, lineText, sourceKey, type SourceText, type Span } from "../base/source.js";
 import { showInvisible } from "../syntax/chars.js";
 
 export type Lang = "zh" | "en";
@@ -72,42 +72,68 @@ function colour(on: boolean, code: string, s: string): string {
   return on ? `\u001b[${code}m${s}\u001b[0m` : s;
 }
 
-const shownTexts = new WeakMap<SourceText, string>();
+/**
+ * A region over more lines than this (a text block that never closes runs to the end of
+ * the file) is framed by its first line only.
+ */
+const MAX_MARKED_LINES = 5;
 
-/** A source's text as code frames show it: invisible and control characters made visible. */
-function shown(src: SourceText): string {
-  let t = shownTexts.get(src);
-  if (t === undefined) {
-    t = showInvisible(src.text);
-    shownTexts.set(src, t);
-  }
-  return t;
-}
-
-/** Code frames on very long lines are cut to a window around the marked region. */
+/**
+ * The code frame of a span: the marked lines with one line of context either side. Only
+ * those lines are handed to @babel/code-frame, so that a frame costs the same in a file
+ * of ten lines and of ten million. Code frames on very long lines are cut to a window
+ * around the marked region.
+ */
 export function frame(src: SourceText, span: { start: number; end: number }, colours: boolean): string {
   const a = lineCol(src, span.start);
-  const b = lineCol(src, Math.max(span.start, span.end));
-  const text = shown(src);
-  const lines = text.split("\n");
-  const longest = Math.max(...lines.slice(Math.max(0, a.line - 3), b.line + 2).map((l) => l.length));
+  let b = lineCol(src, Math.max(span.start, span.end));
+  if (b.line - a.line >= MAX_MARKED_LINES) b = { line: a.line, column: codePointCount(lineText(src, a.line)) + 1 };
+  const first = Math.max(1, a.line - 1);
+  const last = Math.min(lineCount(src), b.line + 1);
+  const lines: string[] = [];
+  // Invisible and control characters are shown as U+FFFD, so that none can reorder or hide what is shown.
+  for (let l = first; l <= last; l++) lines.push(showInvisible(lineText(src, l)));
+  const longest = lines.reduce((m, l) => Math.max(m, l.length), 0);
   if (longest > 400) {
-    const line = lines[a.line - 1] ?? "";
+    const line = showInvisible(lineText(src, a.line));
     const from = Math.max(0, a.column - 60);
-    const snippet = [...line].slice(from, from + 120).join("");
+    const snippet = codePointSlice(line, from, 120);
     const caretLen = Math.max(1, Math.min(b.line === a.line ? b.column - a.column : 1, 120 - (a.column - 1 - from)));
     return `${String(a.line).padStart(4)} | ${from > 0 ? "…" : ""}${snippet}…\n     | ${" ".repeat(a.column - 1 - from + (from > 0 ? 1 : 0))}${"^".repeat(caretLen)}`;
   }
   const end = b.line === a.line && b.column === a.column ? { line: a.line, column: a.column + 1 } : b;
-  const raw = codeFrameColumns(text, { start: a, end }, { highlightCode: colours, linesAbove: 1, linesBelow: 1 });
-  return alignMarkers(raw, lines, a, end);
+  // `startLine` numbers the lines handed over (it is in @babel/code-frame, not in its types).
+  const options = { highlightCode: colours, linesAbove: 1, linesBelow: 1, startLine: first } as Parameters<typeof codeFrameColumns>[2];
+  const raw = codeFrameColumns(lines.join("\n"), { start: a, end }, options);
+  return alignMarkers(raw, (n) => lines[n - first] ?? "", a, end);
+}
+
+/** The number of code points in a line. */
+function codePointCount(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
+}
+
+/** `count` code points of a line from code point `from`, without copying a line of megabytes whole. */
+function codePointSlice(line: string, from: number, count: number): string {
+  const out: string[] = [];
+  let i = 0;
+  for (const ch of line) {
+    if (out.length >= count) break;
+    if (i++ >= from) out.push(ch);
+  }
+  return out.join("");
 }
 
 /**
  * @babel/code-frame places its carets by character count; CJK text is two cells wide
  * on a terminal, so the carets are moved to sit under the marked characters.
  */
-function alignMarkers(raw: string, lines: string[], a: { line: number; column: number }, b: { line: number; column: number }): string {
+function alignMarkers(raw: string, lineAt: (line: number) => string, a: { line: number; column: number }, b: { line: number; column: number }): string {
   const plain = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, "");
   const out = raw.split("\n");
   for (let i = 1; i < out.length; i++) {
@@ -116,7 +142,7 @@ function alignMarkers(raw: string, lines: string[], a: { line: number; column: n
     const marker = /^(\s*\|)\s*\^/.exec(plain(out[i]!));
     if (!m || !marker) continue;
     const lineNo = Number(m[1]);
-    const text = [...(lines[lineNo - 1] ?? "")];
+    const text = [...lineAt(lineNo)];
     const startCol = lineNo === a.line ? a.column : 1;
     const endCol = lineNo === b.line ? b.column : text.length + 1;
     const pad = displayWidth(text.slice(0, startCol - 1).join(""));
@@ -126,36 +152,84 @@ function alignMarkers(raw: string, lines: string[], a: { line: number; column: n
   return out.join("\n");
 }
 
+/**
+ * At most this many diagnostics are printed per file, errors first, then warnings, then
+ * notes (so that warnings never hide an error), in the order of the file; a line then
+ * counts the rest. A person
+ * reads the first few and fixes them, and a file of garbage would otherwise print
+ * thousands. The summary line counts them all, and the JSON output lists them all:
+ * tools filter for themselves, and its size is bounded by the size of a source file
+ * and by the syntax errors read per file (syntax/parser.ts).
+ */
+export const MAX_SHOWN_PER_FILE = 50;
+
+const RANK: Record<Diagnostic["severity"], number> = { error: 0, warning: 1, info: 2 };
+
+/** Shown first, whatever their place: that the rest of a file was not read says how to read the others. */
+const SHOWN_FIRST: ReadonlySet<string> = new Set(["too-many-errors"]);
+const rank = (d: Diagnostic): number => (SHOWN_FIRST.has(d.code) ? -1 : RANK[d.severity]);
+
+/** The diagnostics shown of those given (in their order), and how many of each file's are not. */
+function shown(ds: readonly Diagnostic[]): { show: Set<Diagnostic>; hidden: Map<string, number> } {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of ds) {
+    const list = byFile.get(d.span.file);
+    if (list) list.push(d);
+    else byFile.set(d.span.file, [d]);
+  }
+  const show = new Set<Diagnostic>();
+  const hidden = new Map<string, number>();
+  for (const [file, list] of byFile) {
+    // A stable sort: within a severity, the order given (by position).
+    const kept = list.length <= MAX_SHOWN_PER_FILE ? list : [...list].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_SHOWN_PER_FILE);
+    for (const d of kept) show.add(d);
+    if (list.length > kept.length) hidden.set(file, list.length - kept.length);
+  }
+  return { show, hidden };
+}
+
+export function diagnosticsText(ds: readonly Diagnostic[], sources: Sources, lang: Lang, colours: boolean): string {
+  const parts: string[] = [];
+  const { show, hidden } = shown(ds);
+  const last = new Map<string, number>();
+  ds.forEach((d, i) => last.set(d.span.file, i));
+  ds.forEach((d, i) => {
+    if (show.has(d)) parts.push(diagnosticText(d, sources, lang, colours));
+    const n = hidden.get(d.span.file);
+    // After a file's last diagnostic, the count of those not shown.
+    if (n !== undefined && last.get(d.span.file) === i) {
+      parts.push(lang === "zh" ? `（${d.span.file} 另有 ${n} 条诊断未显示；每个文件最多显示 ${MAX_SHOWN_PER_FILE} 条，--format json 列出全部）\n` : `(and ${n} more in ${d.span.file}; at most ${MAX_SHOWN_PER_FILE} are shown per file, --format json lists them all)\n`);
+    }
+  });
+  const errors = ds.filter((d) => d.severity === "error").length;
+  const warnings = ds.filter((d) => d.severity === "warning").length;
+  if (ds.length) parts.push(lang === "zh" ? `${errors} 个错误，${warnings} 个警告\n` : `${errors} error(s), ${warnings} warning(s)\n`);
+  return parts.join("\n");
+}
+
 /** A place as a person reads it: FILE:LINE:COLUMN, or FILE!B7 and FILE:SHEET!B7 for a cell. */
 function where(p: JsonPosition): string {
   if (p.cell !== undefined) return p.sheet !== undefined ? `${p.file}:${p.sheet}!${p.cell}` : `${p.file}!${p.cell}`;
   return `${p.file}:${p.line}:${p.column}`;
 }
 
-export function diagnosticsText(ds: readonly Diagnostic[], sources: Sources, lang: Lang, colours: boolean): string {
-  const parts: string[] = [];
-  for (const d of ds) {
-    const src = sources.get(sourceKey(d.span));
-    const p = position(sources, d.span);
-    const sev = LABEL[lang][d.severity];
-    const sevColour = d.severity === "error" ? "31;1" : d.severity === "warning" ? "33;1" : "36;1";
-    // A place in a workbook an import read is its sheet and cell (data), not a line and column.
-    const sheet = d.data?.["sheet"];
-    const cell = d.data?.["cell"];
-    const at = !src && sheet !== undefined && !d.span.cell ? `${p.file}${sheet ? ` ${sheet}${cell ? `!${cell}` : ""}` : ""}` : where(p);
-    let s = `${colour(colours, sevColour, `${sev}[${d.code}]`)}: ${colour(colours, "1", d.message[lang])}\n  --> ${at}\n`;
-    if (src) s += frame(src, d.span, colours) + "\n";
-    for (const r of d.related) {
-      const rp = position(sources, r.span);
-      const rs = sources.get(sourceKey(r.span));
-      s += `  ${lang === "zh" ? "相关" : "related"}: ${r.message[lang]} (${where(rp)})\n`;
-      if (rs) s += frame(rs, r.span, colours).replace(/^/gm, "    ") + "\n";
-    }
-    if (d.hint) s += `  = ${lang === "zh" ? "提示" : "hint"}: ${d.hint[lang]}\n`;
-    parts.push(s);
+function diagnosticText(d: Diagnostic, sources: Sources, lang: Lang, colours: boolean): string {
+  const src = sources.get(sourceKey(d.span));
+  const p = position(sources, d.span);
+  const sev = LABEL[lang][d.severity];
+  const sevColour = d.severity === "error" ? "31;1" : d.severity === "warning" ? "33;1" : "36;1";
+  // A place in a workbook an import read is its sheet and cell (data), not a line and column.
+  const sheet = d.data?.["sheet"];
+  const cell = d.data?.["cell"];
+  const at = !src && sheet !== undefined && !d.span.cell ? `${p.file}${sheet ? ` ${sheet}${cell ? `!${cell}` : ""}` : ""}` : where(p);
+  let s = `${colour(colours, sevColour, `${sev}[${d.code}]`)}: ${colour(colours, "1", d.message[lang])}\n  --> ${at}\n`;
+  if (src) s += frame(src, d.span, colours) + "\n";
+  for (const r of d.related) {
+    const rp = position(sources, r.span);
+    const rs = sources.get(sourceKey(r.span));
+    s += `  ${lang === "zh" ? "相关" : "related"}: ${r.message[lang]} (${where(rp)})\n`;
+    if (rs) s += frame(rs, r.span, colours).replace(/^/gm, "    ") + "\n";
   }
-  const errors = ds.filter((d) => d.severity === "error").length;
-  const warnings = ds.filter((d) => d.severity === "warning").length;
-  if (ds.length) parts.push(lang === "zh" ? `${errors} 个错误，${warnings} 个警告\n` : `${errors} error(s), ${warnings} warning(s)\n`);
-  return parts.join("\n");
+  if (d.hint) s += `  = ${lang === "zh" ? "提示" : "hint"}: ${d.hint[lang]}\n`;
+  return s;
 }

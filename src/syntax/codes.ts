@@ -1,8 +1,9 @@
 /**
  * The diagnostic codes of reading source text, declared once with their severity: the
  * character scan's, the lexer's and the parser's (syntax), lowering's (values that
- * cannot be read, statements written twice) and loading's (includes, encodings).
- * Checker rules declare their own codes (check/rule.ts).
+ * cannot be read, statements written twice) and loading's (includes, last year's budget,
+ * encodings, and what a file must be to be read). Checker rules declare their own codes
+ * (check/rule.ts).
  */
 import { codeTable } from "../base/diagnostics.js";
 
@@ -15,6 +16,7 @@ export const SYNTAX_CODES = codeTable("syntax", {
   // warning for the ideographic space, which the language reads as white space anyway.
   "full-width-character": ["error", "warning"],
   "control-character": "error",
+  "too-many-errors": "error",
 });
 
 export const LOWERING_CODES = codeTable("lowering", {
@@ -27,6 +29,9 @@ export const LOWERING_CODES = codeTable("lowering", {
 
 export const LOADING_CODES = codeTable("loading", {
   "include-outside-root": "error",
+  "include-not-budget": "error",
+  "file-not-regular": "error",
+  "file-too-large": "error",
   "include-cycle": "error",
   "include-duplicate": "error",
   "include-not-found": "error",

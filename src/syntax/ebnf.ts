@@ -10,7 +10,7 @@
  */
 import type { ISerializedGast, TokenType } from "chevrotain";
 import { KEYWORDS, KEYWORD_BY_NAME } from "./keywords.js";
-import { Comment, DateTok, Junk, LBrace, Num, RBrace, Str, Text, WhiteSpace, Word } from "./lexer.js";
+import { Comment, DateTok, Junk, LBrace, Num, RBrace, Str, STRING_SPEC, Text, WhiteSpace, Word } from "./lexer.js";
 import { bodyRule, serializedGrammar, stmtRule } from "./parser.js";
 import { CONTEXTS, CONTEXT_NAMES } from "./schema.js";
 
@@ -89,6 +89,8 @@ function tokenName(t: TokenType): string {
 }
 
 function patternOf(t: TokenType): string {
+  // The String token is read by a scanning function; its specification is a regular expression.
+  if (t === Str) return STRING_SPEC.source;
   const p = t.PATTERN;
   if (p instanceof RegExp) return p.source;
   if (typeof p === "string") return p;

@@ -5,17 +5,21 @@
  *
  * An include path is relative to the including file; it must stay inside the budget's
  * root (the entry file's folder), must exist, must not include itself through a cycle,
- * and a file is read once only.
+ * and a file is read once only. Last year's budget (上年 { 源文件 … }) must stay inside
+ * the folder that holds the budget's root, so that ../2023/x.budget is found beside it.
  *
- * The catalogue file a 部门 or 汇总 block names (分类目录 "PATH") is found and read the same
- * way; its text is handed on as it is, for src/catalogue to read.
+ * Before a file is read, the host says what it is (`SourceHost.stat`): a path whose real
+ * place (symbolic links resolved) leaves its root, anything but a regular file (a
+ * folder, a named pipe, a device) and a file above MAX_SOURCE_BYTES are refused with a
+ * located diagnostic, unread: no code frame can show what they hold, and nothing can
+ * make loading wait on a pipe or read a device without end.
  *
  * A roll-up file (one with a 汇总 statement) is different: each of its includes is a
  * whole department budget, loaded on its own with its own root.
  */
 import { LOADING_CODES, LOWERING_CODES } from "./codes.js";
 import { posix } from "node:path";
-import { bi, type Diagnostic } from "../base/diagnostics.js";
+import { bi, type Bilingual, type Diagnostic } from "../base/diagnostics.js";
 import type { SourceText, Span } from "../base/source.js";
 import type { Budget, Located, Rollup } from "./ast.js";
 import type { ParsedFile, Stmt } from "./cst.js";
@@ -23,6 +27,16 @@ import { Lowerer } from "./lower.js";
 import { encodingDiagnostic, type SourceEncoding } from "./encoding.js";
 import { parse, type ParseOutput } from "./parse.js";
 import { unquote } from "./values.js";
+
+/** What a path is, as the host knows it before reading the file. */
+export interface FileInfo {
+  /** Only a regular file ("file") is read. */
+  readonly kind: "file" | "directory" | "fifo" | "device" | "socket" | "other";
+  /** Its size in bytes. */
+  readonly size: number;
+  /** Its absolute path with every symbolic link resolved, with forward slashes. */
+  readonly realPath: string;
+}
 
 export interface SourceHost {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
@@ -33,6 +47,12 @@ export interface SourceHost {
    * text omit it.
    */
   encoding?(path: string): SourceEncoding | undefined;
+  /**
+   * What a path is, before it is read; undefined when nothing is there. A host without
+   * a file system of its own (texts in memory, a git revision) leaves it out: its paths
+   * are regular files where they are named, and the size of a text is checked once read.
+   */
+  stat?(path: string): FileInfo | undefined;
 }
 
 /**
@@ -45,6 +65,127 @@ export interface CatalogueSource {
   /** The file, relative to the host's base. */
   readonly path: string;
   readonly text: string;
+}
+
+/**
+ * The largest source file read: 16 MiB. A department budget of 100,000 projects, far
+ * beyond any real one (the reference budget is 33 KB), is about 10 MB; above the limit
+ * a file is not a budget, and the limit bounds what any input can cost a check (a few
+ * seconds and about a gigabyte of memory for 16 MiB of the worst text).
+ */
+export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+/** The folder a path is in, and where a budget's root ends. */
+export function rootOf(path: string): string {
+  return posix.dirname(normalisePath(path));
+}
+
+/** True when a normalised path lies inside a normalised folder (both relative, or both absolute). */
+export function isInside(target: string, root: string): boolean {
+  if (root === ".") return !posix.isAbsolute(target) && target !== ".." && !target.startsWith("../");
+  const prefix = root.endsWith("/") ? root : `${root}/`;
+  if (!target.startsWith(prefix)) return false;
+  const rest = target.slice(prefix.length);
+  return rest !== ".." && !rest.startsWith("../");
+}
+
+/** The UTF-8 size of a text, for texts whose host cannot tell it before reading. */
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is four bytes: two for each half.
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
+
+const KIND_NAME: Record<Exclude<FileInfo["kind"], "file">, { zh: string; en: string }> = {
+  directory: { zh: "目录", en: "a folder" },
+  fifo: { zh: "命名管道", en: "a named pipe" },
+  device: { zh: "设备", en: "a device" },
+  socket: { zh: "套接字", en: "a socket" },
+  other: { zh: "特殊文件", en: "a special file" },
+};
+
+/** A count of bytes with thousands separators: 16,777,217. */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+
+/** How a file is named in messages (an included file, last year's budget, the file itself), and a hint for when it is missing. */
+interface Naming {
+  readonly zh: string;
+  readonly en: string;
+  readonly notFoundHint?: Bilingual;
+}
+
+/**
+ * Whether a file may be read, asked of the host before reading it: it exists, it is a
+ * regular file of at most MAX_SOURCE_BYTES, and (when a root's real path is given) its
+ * real path lies inside that root and names a .budget file. Returns what the host said
+ * of it (nothing, for a host that cannot tell), or the diagnostic at `span`.
+ */
+function admit(host: SourceHost, target: string, span: Span, name: Naming, root?: Root, extensions: readonly string[] = [BUDGET_EXTENSION]): { info?: FileInfo } | { problem: Diagnostic } {
+  if (!host.stat) return {};
+  const info = host.stat(target);
+  if (!info) return { problem: notFound(span, name) };
+  if (root?.real !== undefined) {
+    // An included file (or last year's budget) is where its real path is, links resolved;
+    // it is named relative to the root, so that messages do not depend on the machine.
+    const real = posix.relative(root.real, info.realPath);
+    if (!isInside(info.realPath, root.real))
+      return {
+        problem: LOADING_CODES.diag("include-outside-root", span, bi(`${name.zh} 经由符号链接指向 ${root.name} 之外的 ${real}（相对于 ${root.name}）`, `${name.en} leads, through a symbolic link, to ${real} (relative to ${root.name}), outside ${root.name}`), {
+          hint: bi("把文件本身（而不是指向它的符号链接）放到该目录之内", "put the file itself, not a symbolic link to it, inside that folder"),
+        }),
+      };
+    if (!extensions.some((e) => info.realPath.toLowerCase().endsWith(e))) return { problem: notBudget(span, name, real) };
+  }
+  if (info.kind !== "file") {
+    const k = KIND_NAME[info.kind];
+    return {
+      problem: LOADING_CODES.diag("file-not-regular", span, bi(`${name.zh} 是${k.zh}，不是普通文件，未读取`, `${name.en} is ${k.en}, not a regular file; it was not read`), {
+        hint: bi("只能读取普通的 .budget 文件；检查路径是否写错", "only regular .budget files are read; check the path"),
+      }),
+    };
+  }
+  if (info.size > MAX_SOURCE_BYTES) return { problem: tooLarge(span, name, info.size) };
+  return { info };
+}
+
+/** Reads a file that `admit` lets through; a host that cannot tell sizes before reading has its text measured. */
+function readSafely(host: SourceHost, target: string, span: Span, name: Naming, root?: Root, extensions?: readonly string[]): { text: string } | { problem: Diagnostic } {
+  const a = admit(host, target, span, name, root, extensions);
+  if ("problem" in a) return a;
+  const text = host.read(target);
+  if (text === undefined) return { problem: notFound(span, name) };
+  if (!a.info) {
+    const bytes = utf8Bytes(text);
+    if (bytes > MAX_SOURCE_BYTES) return { problem: tooLarge(span, name, bytes) };
+  }
+  return { text };
+}
+
+function notFound(span: Span, name: Naming): Diagnostic {
+  return LOADING_CODES.diag("include-not-found", span, bi(`找不到${name.zh}`, `cannot read ${name.en}`), name.notFoundHint ? { hint: name.notFoundHint } : {});
+}
+
+/** Included files and last year's budget are budget sources: .budget files, by name and in fact. */
+const BUDGET_EXTENSION = ".budget";
+
+function notBudget(span: Span, name: Naming, real?: string): Diagnostic {
+  const zh = real !== undefined ? `${name.zh} 经由符号链接指向 ${real}，不是 .budget 文件，未读取` : `${name.zh} 不是 .budget 文件，未读取`;
+  const en = real !== undefined ? `${name.en} leads, through a symbolic link, to ${real}, not a .budget file; it was not read` : `${name.en} is not a .budget file; it was not read`;
+  return LOADING_CODES.diag("include-not-budget", span, bi(zh, en), {
+    hint: bi("引用的文件和上年预算都必须是 .budget 预算源文件", "an included file and last year's budget are .budget sources"),
+  });
+}
+
+function tooLarge(span: Span, name: Naming, bytes: number): Diagnostic {
+  const limit = `${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`;
+  return LOADING_CODES.diag("file-too-large", span, bi(`${name.zh} 有 ${grouped(bytes)} 字节，超过预算源文件的上限 ${limit}（${grouped(MAX_SOURCE_BYTES)} 字节），未读取`, `${name.en} is ${grouped(bytes)} bytes, above the limit of ${limit} (${grouped(MAX_SOURCE_BYTES)} bytes) for a budget source; it was not read`), {
+    hint: bi("预算源文件不会这么大：检查路径是否指向了别的文件，或把预算拆成几个文件再用「引用」合并", "a budget source is never this large: check that the path names the right file, or split the budget into files joined with 引用"),
+    data: { bytes: String(bytes), limit: String(MAX_SOURCE_BYTES) },
+  });
 }
 
 export interface Loaded {
@@ -80,27 +221,30 @@ export function normalisePath(p: string): string {
   return posix.normalize(p.replace(/\\/g, "/"));
 }
 
-/** Where an include statement leads, or the diagnostic that says why it cannot be read. */
-export function resolveInclude(
+/**
+ * Where an include statement leads, or the diagnostic that says why it cannot be read:
+ * checked by its path as written, before the host is asked anything about it.
+ */
+function resolveInclude(
   from: string,
   s: Stmt,
   root: string,
-  host: SourceHost,
   seen: (target: string) => "cycle" | "duplicate" | undefined,
   cycleText: (target: string) => string,
-): { target: string; text: string; path: Located<string> } | { problem: Diagnostic } | undefined {
+): { target: string; path: Located<string>; name: Naming } | { problem: Diagnostic } | undefined {
   const a = s.args.find((x) => x.slot === "path");
   if (!a) return undefined;
   const span: Span = { file: from, start: a.start, end: a.end };
   const rel = unquote(a.image);
   const target = normalisePath(posix.join(posix.dirname(from), rel));
-  const inside = root === "." ? !target.startsWith("../") && target !== ".." && !posix.isAbsolute(target) : target.startsWith(root + "/");
-  if (posix.isAbsolute(rel) || !inside)
+  if (posix.isAbsolute(rel) || !isInside(target, root))
     return {
       problem: LOADING_CODES.diag("include-outside-root", span, bi(`引用的文件 ${rel} 不在预算根目录 ${root} 之内`, `the included file ${rel} is outside the budget's root folder ${root}`), {
         hint: bi("只能引用入口文件所在目录及其子目录中的文件，路径写成相对路径", "include only files in the entry file's folder or below it, by relative path"),
       }),
     };
+  const name = { zh: `引用的文件 ${rel}`, en: `the included file ${rel}` };
+  if (!target.endsWith(BUDGET_EXTENSION)) return { problem: notBudget(span, name) };
   const s2 = seen(target);
   if (s2 === "cycle")
     return {
@@ -112,16 +256,32 @@ export function resolveInclude(
     return {
       problem: LOADING_CODES.diag("include-duplicate", span, bi(`文件 ${rel} 已被引用过，再次引用会重复计算其中的数字`, `${rel} is already included; including it again would count its figures twice`)),
     };
-  const text = host.read(target);
-  if (text === undefined) return { problem: LOADING_CODES.diag("include-not-found", span, bi(`找不到引用的文件 ${rel}`, `cannot read the included file ${rel}`)) };
-  return { target, text, path: { value: rel, span } };
+  return { target, path: { value: rel, span }, name };
+}
+
+/** A root folder: as named (for messages), and its real path, inside which the real paths of the files read from it must lie. */
+interface Root {
+  readonly name: string;
+  /** Undefined for a host that cannot tell real paths. */
+  readonly real?: string;
 }
 
 /**
- * Parses a file the host read. A file that was not UTF-8 gets one diagnostic: when it
- * was decoded (GB18030, UTF-16) it is parsed all the same, so that its real errors are
- * found; when nothing could decode it, its mojibake is not parsed at all.
+ * A root folder with its real path. When the host cannot find the folder, the folder as
+ * named stands for it: no real (absolute) path lies inside a relative one, so nothing is
+ * read from it.
  */
+function rootWithReal(host: SourceHost, root: string): Root {
+  if (!host.stat) return { name: root };
+  return { name: root, real: host.stat(root)?.realPath ?? root };
+}
+
+/** The root of last year's budget: the folder that holds the budget's own root (so ../2023/ is beside it). */
+export function lastYearRoot(entry: string): string {
+  return normalisePath(posix.join(rootOf(entry), ".."));
+}
+
+/** Parses a file read through the host, with one diagnostic when it was not UTF-8 (and nothing more when nothing could be decoded). */
 function parseRead(path: string, text: string, host: SourceHost): ParseOutput {
   const encoding = host.encoding?.(path);
   if (encoding === undefined || encoding === "utf-8") return parse(path, text);
@@ -131,22 +291,51 @@ function parseRead(path: string, text: string, host: SourceHost): ParseOutput {
   return { file: p.file, diagnostics: [d, ...p.diagnostics] };
 }
 
+/** The kinds of file a 分类目录 statement may name: a catalogue's JSON, or a list as CSV (a workbook is refused where it is read, with the command that imports it). */
+const CATALOGUE_EXTENSIONS: readonly string[] = [".json", ".csv", ".xlsx"];
+
+/** Reads the file a block's 分类目录 statement names, as an include is read: relative to the file, inside the root. */
+function readCatalogue(from: string, block: Stmt, root: string, rootReal: Root, host: SourceHost, diagnostics: Diagnostic[]): CatalogueSource | undefined {
+  const c = block.block?.stmts.find((x) => x?.kw === "Catalogue");
+  const a = c?.args.find((x) => x.slot === "path");
+  if (!a) return undefined;
+  const span: Span = { file: from, start: a.start, end: a.end };
+  const rel = unquote(a.image);
+  const target = normalisePath(posix.join(posix.dirname(from), rel));
+  if (posix.isAbsolute(rel) || !isInside(target, root)) {
+    diagnostics.push(
+      LOADING_CODES.diag("include-outside-root", span, bi(`分类目录文件 ${rel} 不在预算根目录 ${root} 之内`, `the catalogue file ${rel} is outside the budget's root folder ${root}`), {
+        hint: bi("把分类目录文件放在预算所在目录或其子目录中，路径写成相对路径", "keep the catalogue file in the budget's folder or below it, by relative path"),
+      }),
+    );
+    return undefined;
+  }
+  const got = readSafely(host, target, span, { zh: `分类目录文件 ${rel}`, en: `the catalogue file ${rel}` }, rootReal, CATALOGUE_EXTENSIONS);
+  if ("problem" in got) {
+    diagnostics.push(got.problem);
+    return undefined;
+  }
+  return { written: { value: rel, span }, path: target, text: got.text };
+}
+
 /** Loads an entry file: a department budget, or a roll-up of department budgets. */
 export function loadEntry(entry: string, host: SourceHost): Entry {
   const entryPath = normalisePath(entry);
-  const text = host.read(entryPath);
-  if (text === undefined) return { kind: "budget", loaded: loadBudget(entryPath, host) };
-  const parsed = parseRead(entryPath, text, host);
+  const r0 = readSafely(host, entryPath, { file: entryPath, start: 0, end: 0 }, entryNaming(entryPath));
+  // A file that cannot be read is reported as a budget that cannot be.
+  if ("problem" in r0) return { kind: "budget", loaded: loadBudget(entryPath, host) };
+  const parsed = parseRead(entryPath, r0.text, host);
   const rollupStmt = parsed.file.stmts.find((s) => s?.kw === "Rollup");
   if (!rollupStmt) return { kind: "budget", loaded: loadBudget(entryPath, host, parsed) };
 
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  const root = posix.dirname(entryPath);
+  const root = rootOf(entryPath);
+  const rootReal = rootWithReal(host, root);
   const lowerer = new Lowerer();
   const rollup = lowerer.lowerRollup(entryPath, rollupStmt);
+  const catalogueSource = readCatalogue(entryPath, rollupStmt, root, rootReal, host, diagnostics);
   const departments: { include: Located<string>; path: string }[] = [];
   const read = new Set<string>();
-  const catalogueSource = readCatalogue(entryPath, rollupStmt, root, host, diagnostics);
   for (const s of parsed.file.stmts) {
     if (!s || s === rollupStmt) continue;
     if (s.kw === "Rollup") {
@@ -161,17 +350,29 @@ export function loadEntry(entry: string, host: SourceHost): Entry {
       );
       continue;
     }
-    const r = resolveInclude(entryPath, s, root, host, (t) => (t === entryPath ? "cycle" : read.has(t) ? "duplicate" : undefined), (t) => `${entryPath} → ${t}`);
+    const r = resolveInclude(entryPath, s, root, (t) => (t === entryPath ? "cycle" : read.has(t) ? "duplicate" : undefined), (t) => `${entryPath} → ${t}`);
     if (!r) continue;
     if ("problem" in r) {
       diagnostics.push(r.problem);
       continue;
     }
+    // Each department is read where it is checked; here it is only admitted (or, by a
+    // host that cannot tell what a file is, read to see that it can be).
+    const ok = host.stat ? admit(host, r.target, r.path.span, r.name, rootReal) : readSafely(host, r.target, r.path.span, r.name);
+    if ("problem" in ok) {
+      diagnostics.push(ok.problem);
+      continue;
+    }
     read.add(r.target);
     departments.push({ include: r.path, path: r.target });
   }
-  diagnostics.push(...lowerer.diagnostics);
+  for (const d of lowerer.diagnostics) diagnostics.push(d);
   return { kind: "rollup", rollup: { rollup, file: parsed.file, departments, ...(catalogueSource ? { catalogueSource } : {}), diagnostics } };
+}
+
+/** How the entry file is named in messages. */
+function entryNaming(entryPath: string): Naming {
+  return { zh: `文件 ${entryPath}`, en: entryPath };
 }
 
 /** Loads a department budget with its includes, and last year's budget if it names one. */
@@ -179,27 +380,40 @@ export function loadBudget(entry: string, host: SourceHost, parsedEntry?: ParseO
   const loaded = loadOne(entry, host, parsedEntry);
   const source = loaded.budget.lastYear?.source;
   if (!source) return loaded;
-  // Last year's budget is another budget: its path may lead outside this one's root.
-  // Its own 源文件 is not followed: one year back is what the comparisons need.
+  // Last year's budget is another budget, in a folder beside this one's root (or in it):
+  // it must lie inside the folder that holds the root. Its own 源文件 is not followed:
+  // one year back is what the comparisons need.
   const target = normalisePath(posix.join(posix.dirname(source.span.file), source.value));
-  if (target === normalisePath(entry)) {
-    loaded.diagnostics.push(LOADING_CODES.diag("include-cycle", source.span, bi("上年预算的源文件不能是本预算自己", "last year's budget cannot be this budget itself")));
-    return loaded;
-  }
-  if (host.read(target) === undefined) {
+  const root = lastYearRoot(entry);
+  if (posix.isAbsolute(source.value) || !isInside(target, root)) {
     loaded.diagnostics.push(
-      LOADING_CODES.diag("include-not-found", source.span, bi(`找不到上年预算 ${source.value}`, `cannot read last year's budget ${source.value}`), {
-        hint: bi("路径相对于写它的文件", "the path is relative to the file that names it"),
+      LOADING_CODES.diag("include-outside-root", source.span, bi(`上年预算 ${source.value} 不在 ${root} 之内（本预算根目录的上一级目录）`, `last year's budget ${source.value} is outside ${root}, the folder that holds this budget's root`), {
+        hint: bi("上年预算放在本预算目录或其同级目录中（如 ../2023/），路径写成相对路径", "keep last year's budget in this budget's folder or one beside it (such as ../2023/), by relative path"),
       }),
     );
     return loaded;
   }
-  return { ...loaded, lastYear: loadOne(target, host) };
+  const name = { zh: `上年预算 ${source.value}`, en: `last year's budget ${source.value}`, notFoundHint: bi("路径相对于写它的文件", "the path is relative to the file that names it") };
+  if (!target.endsWith(BUDGET_EXTENSION)) {
+    loaded.diagnostics.push(notBudget(source.span, name));
+    return loaded;
+  }
+  if (target === normalisePath(entry)) {
+    loaded.diagnostics.push(LOADING_CODES.diag("include-cycle", source.span, bi("上年预算的源文件不能是本预算自己", "last year's budget cannot be this budget itself")));
+    return loaded;
+  }
+  const r = readSafely(host, target, source.span, name, rootWithReal(host, root));
+  if ("problem" in r) {
+    loaded.diagnostics.push(r.problem);
+    return loaded;
+  }
+  return { ...loaded, lastYear: loadOne(target, host, parseRead(target, r.text, host)) };
 }
 
 function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Loaded {
   const entryPath = normalisePath(entry);
-  const root = posix.dirname(entryPath);
+  const root = rootOf(entryPath);
+  const rootReal = rootWithReal(host, root);
   const diagnostics: Diagnostic[] = [];
   const files: SourceText[] = [];
   const lowerer = new Lowerer();
@@ -211,7 +425,8 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
     read.add(path);
     const { file, diagnostics: ds } = parsed;
     files.push({ path: file.path, text: file.text });
-    diagnostics.push(...ds);
+    // A loop, not push(...ds): a damaged file can have more diagnostics than a call takes arguments.
+    for (const d of ds) diagnostics.push(d);
     // Lower this file's own items, then its includes in place, depth first, so the
     // reading order is the order the author wrote.
     const own: Stmt[] = [];
@@ -232,7 +447,7 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
         // The first 部门 block's catalogue (a second block is reported when lowered).
         if (s.kw === "Department" && !departmentSeen) {
           departmentSeen = true;
-          catalogueSource = readCatalogue(path, s, root, host, diagnostics);
+          catalogueSource = readCatalogue(path, s, root, rootReal, host, diagnostics);
         }
         own.push(s);
         continue;
@@ -242,7 +457,6 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
         path,
         s,
         root,
-        host,
         (t) => (stack.includes(t) || t === path ? "cycle" : read.has(t) ? "duplicate" : undefined),
         (t) => [...stack, path, t].join(" → "),
       );
@@ -251,30 +465,23 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
         diagnostics.push(r.problem);
         continue;
       }
-      visit(r.target, parseRead(r.target, r.text, host), [...stack, path]);
+      const got = readSafely(host, r.target, r.path.span, r.name, rootReal);
+      if ("problem" in got) {
+        diagnostics.push(got.problem);
+        continue;
+      }
+      visit(r.target, parseRead(r.target, got.text, host), [...stack, path]);
     }
     flush();
   };
 
-  const entryText = parsedEntry ? parsedEntry.file.text : host.read(entryPath);
-  if (entryText === undefined) {
-    diagnostics.push(LOADING_CODES.diag("include-not-found", { file: entryPath, start: 0, end: 0 }, bi(`找不到文件 ${entryPath}`, `cannot read ${entryPath}`)));
+  if (parsedEntry) {
+    visit(entryPath, parsedEntry, []);
   } else {
-    visit(entryPath, parsedEntry ?? parseRead(entryPath, entryText, host), []);
+    const r = readSafely(host, entryPath, { file: entryPath, start: 0, end: 0 }, entryNaming(entryPath));
+    if ("problem" in r) diagnostics.push(r.problem);
+    else visit(entryPath, parseRead(entryPath, r.text, host), []);
   }
-  diagnostics.push(...lowerer.diagnostics);
+  for (const d of lowerer.diagnostics) diagnostics.push(d);
   return { budget: lowerer.budget(files.map((f) => f.path)), ...(catalogueSource ? { catalogueSource } : {}), files, diagnostics };
-}
-
-/** Reads the file a block's 分类目录 statement names, as an include is read. */
-function readCatalogue(from: string, block: Stmt, root: string, host: SourceHost, diagnostics: Diagnostic[]): CatalogueSource | undefined {
-  const c = block.block?.stmts.find((x) => x?.kw === "Catalogue");
-  if (!c) return undefined;
-  const r = resolveInclude(from, c, root, host, () => undefined, () => "");
-  if (!r) return undefined;
-  if ("problem" in r) {
-    diagnostics.push(r.problem);
-    return undefined;
-  }
-  return { written: r.path, path: r.target, text: r.text };
 }

@@ -29,9 +29,11 @@ export function describeType(t: TokenType): Bilingual {
 }
 
 function shorten(s: string): string {
-  const one = s.replace(/\s+/g, " ");
+  // Only the beginning is shown, so only the beginning is copied: a token may be megabytes long.
+  const head = s.length > 1000 ? s.slice(0, 1000) : s;
+  const one = head.replace(/\s+/g, " ");
   const cut = [...one].slice(0, 24).join("");
-  return JSON.stringify(cut.length < one.length ? cut + "…" : cut);
+  return JSON.stringify(cut.length < one.length || head.length < s.length ? cut + "…" : cut);
 }
 
 /** How a found token is named: its kind and its text. */

@@ -13,7 +13,7 @@ import { EmbeddedActionsParser, EOF, type IToken, type TokenType, type IRecognit
 import { bi, type Bilingual, type Diagnostic } from "../base/diagnostics.js";
 import { SYNTAX_CODES } from "./codes.js";
 import { KEYWORD_BY_NAME } from "./keywords.js";
-import { ALL_TOKENS, BadStr, BadText, DateTok, Junk, KEYWORD_TOKENS, LBrace, lexer, Num, RBrace, Str, Text, Word } from "./lexer.js";
+import { ALL_TOKENS, BadStr, BadText, DateTok, Junk, KEYWORD_TOKENS, LBrace, Num, RBrace, Str, Text, tokenize, Word } from "./lexer.js";
 import { CONTEXTS, CONTEXT_NAMES, FIGURE_KEYWORDS, SOURCE_KEYWORDS, type Slot, type SlotType, type StatementSpec } from "./schema.js";
 import type { Arg, Block, Comment, ParsedFile, Stmt } from "./cst.js";
 import { errorMessageProvider, describeToken } from "./messages.js";
@@ -58,6 +58,8 @@ class BudgetParser extends EmbeddedActionsParser {
   /** Statements that could not be placed, reported by the junk alternative. */
   junk: Diagnostic[] = [];
   file = "";
+  /** Where it stopped reading, when it did: after MAX_SYNTAX_DIAGNOSTICS of its own. */
+  stoppedAt: number | undefined;
   private readonly rules = new Map<string, (idx?: number) => unknown>();
 
   constructor() {
@@ -83,32 +85,40 @@ class BudgetParser extends EmbeddedActionsParser {
       () => {
         const out: Stmt[] = [];
         const alts = stmtRules.map((r, i) => ({ ALT: () => this.subrule(i, r as never) as Stmt | undefined }));
-        this.many(0, () => {
-          const st = this.or(0, {
-            IGNORE_AMBIGUITIES: true,
-            DEF: [
-              ...alts,
-              {
-                ALT: () => {
-                  // Skip what does not belong here, in one run, with one diagnostic.
-                  const first = isFile ? this.or(1, [{ ALT: () => this.consume(0, Junk) }, { ALT: () => this.consume(1, RBrace) }]) : this.consume(2, Junk);
-                  let last = first;
-                  this.many(1, {
-                    GATE: () => {
-                      const t = this.LA(1).tokenType;
-                      return t !== EOF && !starts.has(t) && (isFile || t !== RBrace);
-                    },
-                    DEF: () => {
-                      last = this.or(2, [{ ALT: () => this.consume(3, Junk) }, { ALT: () => this.consume(4, RBrace) }]);
-                    },
-                  });
-                  this.ACTION(() => this.reportJunk(first, last, where, allowed));
-                  return undefined;
+        this.many(0, {
+          // Past the file's allowance of diagnostics every statement list ends: see MAX_SYNTAX_DIAGNOSTICS.
+          GATE: () => !this.exhausted(),
+          DEF: () => {
+            const st = this.or(0, {
+              IGNORE_AMBIGUITIES: true,
+              DEF: [
+                ...alts,
+                {
+                  ALT: () => {
+                    // Skip what does not belong here, in one run, with one diagnostic.
+                    const first = isFile ? this.or(1, [{ ALT: () => this.consume(0, Junk) }, { ALT: () => this.consume(1, RBrace) }]) : this.consume(2, Junk);
+                    // The rest of the run is skipped token by token, outside the grammar: a
+                    // run may be millions of tokens long (10 MB of braces), and a loop of
+                    // alternatives per token costs several times what the skipping does.
+                    this.ACTION(() => {
+                      let last = first;
+                      for (;;) {
+                        const next = this.LA(1);
+                        const t = next.tokenType;
+                        if (t === EOF || starts.has(t) || (!isFile && t === RBrace)) break;
+                        last = next;
+                        // SKIP_TOKEN moves past `next` (and returns the token after it).
+                        this.SKIP_TOKEN();
+                      }
+                      this.reportJunk(first, last, where, allowed);
+                    });
+                    return undefined;
+                  },
                 },
-              },
-            ],
-          });
-          if (st) out.push(st);
+              ],
+            });
+            if (st) out.push(st);
+          },
         });
         return out;
       },
@@ -199,6 +209,15 @@ class BudgetParser extends EmbeddedActionsParser {
     );
   }
 
+  /** True once the file has used its allowance of diagnostics; notes where reading stopped. */
+  private exhausted(): boolean {
+    if (this.stoppedAt !== undefined) return true;
+    if (this.errors.length + this.junk.length < MAX_SYNTAX_DIAGNOSTICS) return false;
+    const t = this.LA(1);
+    this.stoppedAt = t.tokenType === EOF || isNaN(t.startOffset) ? Infinity : t.startOffset;
+    return true;
+  }
+
   parseFile(): Stmt[] {
     const rule = this.rules.get(bodyRule("file"))!;
     return (rule.call(this) as Stmt[] | undefined) ?? [];
@@ -248,56 +267,116 @@ export type { ParseOutput } from "./parse.js";
  */
 export { parse } from "./parse.js";
 
+/**
+ * After this many syntax diagnostics in one file the rest of the file is not read. A file
+ * with hundreds of syntax errors is not a budget with mistakes but text of another kind,
+ * and the reports of its first errors say so; reading on would cost a recovery per error
+ * (10 MB of them take minutes) to print nothing more useful. Far more than the
+ * diagnostics shown per file (report.ts), so the count of those not shown stays exact
+ * for any file that is read to its end.
+ */
+export const MAX_SYNTAX_DIAGNOSTICS = 200;
+
 /** The Chevrotain parser: lexes and parses one file with diagnostics and recovery. */
 export function parseSlow(path: string, text: string): ParseOutput {
   const diagnostics: Diagnostic[] = [];
-  const lexed = lexer.tokenize(text);
-  for (const e of lexed.errors) {
-    const span = { file: path, start: e.offset, end: e.offset + e.length };
-    const found = text.slice(e.offset, e.offset + e.length);
-    const half = halfWidth(found, text.charAt(span.end));
-    diagnostics.push(
-      SYNTAX_CODES.diag("unexpected-character", span,
-        bi(`无法识别的字符 ${quoteChars(text.slice(e.offset, e.offset + Math.min(e.length, 12)))}`, `unrecognised characters ${quoteChars(text.slice(e.offset, e.offset + Math.min(e.length, 12)))}`),
-        half
-          ? {
-              hint: bi(`把全角的 ${found} 改为半角的 ${half}`, `write the full-width ${found} half-width: ${half}`),
-              fix: { title: bi(`改为半角 ${half}`, `write ${half}`), span, replacement: half },
-            }
-          : { hint: bi("字符串请用双引号括起来；注释以 # 开头", 'write text in "double quotes"; comments start with #') },
-      ),
-    );
-  }
-  // Unterminated strings are reported here and read as strings, so parsing goes on.
-  const tokens = lexed.tokens;
-  for (const t of tokens) {
-    if (t.tokenType === BadStr) {
+  const lexed = tokenize(text);
+  // Lexical problems, in the order of the text: runs of unexpected characters and strings
+  // that never close (which are then read as strings, so parsing goes on). Past the
+  // allowance, the rest of the file is not read.
+  let stop = Infinity;
+  const { unexpected } = lexed;
+  let u = 0;
+  let t = nextBad(lexed.tokens, 0);
+  for (let count = 0; u < unexpected.length || t < lexed.tokens.length; count++) {
+    const uAt = unexpected[u]?.offset ?? Infinity;
+    const tok = lexed.tokens[t];
+    const tAt = tok?.startOffset ?? Infinity;
+    if (count === MAX_SYNTAX_DIAGNOSTICS) {
+      stop = Math.min(uAt, tAt);
+      break;
+    }
+    if (uAt <= tAt) {
+      const e = unexpected[u++]!;
+      const shown = quoteChars(text.slice(e.offset, e.offset + Math.min(e.length, 12)));
+      const span = { file: path, start: e.offset, end: e.offset + e.length };
+      const found = text.slice(e.offset, e.offset + e.length);
+      const half = halfWidth(found, text.charAt(span.end));
       diagnostics.push(
-        SYNTAX_CODES.diag("unterminated-string", { file: path, start: t.startOffset, end: end(t) }, bi("字符串缺少结束的双引号", "this string has no closing quote"), {
+        SYNTAX_CODES.diag("unexpected-character", span, bi(`无法识别的字符 ${shown}`, `unrecognised characters ${shown}`),
+          half
+            ? { hint: bi(`把全角的 ${found} 改为半角的 ${half}`, `write the full-width ${found} half-width: ${half}`), fix: { title: bi(`改为半角 ${half}`, `write ${half}`), span, replacement: half } }
+            : { hint: bi("字符串请用双引号括起来；注释以 # 开头", 'write text in "double quotes"; comments start with #') },
+        ),
+      );
+    } else if (tok!.tokenType === BadStr) {
+      diagnostics.push(
+        SYNTAX_CODES.diag("unterminated-string", { file: path, start: tok!.startOffset, end: end(tok!) }, bi("字符串缺少结束的双引号", "this string has no closing quote"), {
           hint: bi('在行尾补上 "；多行文字请用 """ … """', 'close it with " on the same line; use """ … """ for text over several lines'),
         }),
       );
-      t.tokenType = Str;
-      t.tokenTypeIdx = Str.tokenTypeIdx!;
-    } else if (t.tokenType === BadText) {
+      tok!.tokenType = Str;
+      tok!.tokenTypeIdx = Str.tokenTypeIdx!;
+      t = nextBad(lexed.tokens, t + 1);
+    } else {
       diagnostics.push(
-        SYNTAX_CODES.diag("unterminated-string", { file: path, start: t.startOffset, end: t.startOffset + 3 }, bi('文字块缺少结束的 """', 'this text block has no closing """'), {
+        SYNTAX_CODES.diag("unterminated-string", { file: path, start: tok!.startOffset, end: tok!.startOffset + 3 }, bi('文字块缺少结束的 """', 'this text block has no closing """'), {
           hint: bi('在文字结束处另起一行写 """', 'end the text with """ on a line of its own'),
         }),
       );
-      t.tokenType = Text;
-      t.tokenTypeIdx = Text.tokenTypeIdx!;
+      tok!.tokenType = Text;
+      tok!.tokenTypeIdx = Text.tokenTypeIdx!;
+      t = nextBad(lexed.tokens, t + 1);
     }
   }
+  const tokens = stop === Infinity ? lexed.tokens : lexed.tokens.slice(0, firstAtOrAfter(lexed.tokens, stop));
   const p = parserInstance();
   p.file = path;
   p.junk = [];
+  p.stoppedAt = undefined;
   p.input = tokens;
   const stmts = p.parseFile();
-  diagnostics.push(...p.junk);
-  for (const e of p.errors) diagnostics.push(recognitionDiagnostic(path, text, e));
-  const comments: Comment[] = (lexed.groups["comments"] ?? []).map((c) => ({ image: c.image, start: c.startOffset, end: end(c) }));
+  stop = Math.min(stop, p.stoppedAt ?? Infinity);
+  // What recovery reports while the parser unwinds from where it stopped is not news.
+  for (const d of p.junk) if (d.span.start < stop) diagnostics.push(d);
+  for (const e of p.errors) {
+    const d = recognitionDiagnostic(path, text, e);
+    if (d.span.start < stop) diagnostics.push(d);
+  }
+  // The lexer's and the parser's diagnostics together: past the allowance, reading stops.
+  if (diagnostics.length > MAX_SYNTAX_DIAGNOSTICS) {
+    diagnostics.sort((a, b) => a.span.start - b.span.start);
+    stop = diagnostics[MAX_SYNTAX_DIAGNOSTICS]!.span.start;
+    diagnostics.splice(diagnostics.findIndex((d) => d.span.start >= stop));
+  }
+  if (stop !== Infinity) {
+    diagnostics.push(
+      SYNTAX_CODES.diag("too-many-errors", { file: path, start: stop, end: stop },
+        bi(`语法错误已达 ${MAX_SYNTAX_DIAGNOSTICS} 处，未读取此处之后的内容`, `${MAX_SYNTAX_DIAGNOSTICS} syntax errors: the rest of the file from here was not read`),
+        { hint: bi("先改正前面的错误；这个文件也可能不是预算源文件", "correct the first errors; this file may also not be a budget source at all") },
+      ),
+    );
+  }
+  const comments: Comment[] = lexed.comments.filter((c) => c.startOffset < stop).map((c) => ({ image: c.image, start: c.startOffset, end: end(c) }));
   return { file: { path, text, stmts, comments }, diagnostics: dedupe(diagnostics) };
+}
+
+/** The index of the first string or text block that never closes, from index `i` on. */
+function nextBad(tokens: readonly IToken[], i: number): number {
+  while (i < tokens.length && tokens[i]!.tokenType !== BadStr && tokens[i]!.tokenType !== BadText) i++;
+  return i;
+}
+
+/** The index of the first token at or after an offset (tokens are in text order). */
+function firstAtOrAfter(tokens: readonly IToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function recognitionDiagnostic(path: string, text: string, e: IRecognitionException): Diagnostic {

@@ -95,7 +95,7 @@ class Printer {
       this.leadingComments(a.start, depth, inner);
       if (a.tag) parts.push(a.tag.image);
       if (a.token === "Text") {
-        multi.push(...this.textLines(a, depth));
+        for (const l of this.textLines(a, depth)) multi.push(l);
         parts.push('"""');
       } else parts.push(a.image);
     }

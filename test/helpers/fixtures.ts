@@ -15,10 +15,11 @@ import type { Diagnostic } from "../../src/base/diagnostics.js";
 import { lineCol } from "../../src/base/source.js";
 import { checkEntry } from "../../src/check/entry.js";
 import { decodeSource, type DecodedSource, type SourceEncoding } from "../../src/syntax/encoding.js";
-import type { SourceHost } from "../../src/syntax/load.js";
 import { parse } from "../../src/syntax/parser.js";
 // A fixture budget may name a JSON catalogue, which needs the file format's schema.
 import "../../src/catalogue/file.js";
+import { MAX_SOURCE_BYTES, type SourceHost } from "../../src/syntax/load.js";
+import { nodeIo } from "../../src/cli/io.js";
 import type { ParsedFile } from "../../src/syntax/cst.js";
 
 export interface Expectation {
@@ -45,23 +46,22 @@ export function expectations(text: string): Expectation[] {
 
 /**
  * Files from disk, decoded as the command line decodes them (syntax/encoding.ts), so
- * that a fixture in another encoding is read as `yusuan check` reads it.
+ * that a fixture in another encoding is read as `yusuan check` reads it; and what a path
+ * is before it is read, as the CLI's host tells it.
  */
 export function diskHost(): SourceHost & { encoding(p: string): SourceEncoding | undefined } {
+  const io = nodeIo();
   const cache = new Map<string, DecodedSource | null>();
   const get = (p: string): DecodedSource | undefined => {
     let v = cache.get(p);
     if (v === undefined) {
-      try {
-        v = decodeSource(fs.readFileSync(p));
-      } catch {
-        v = null;
-      }
+      const bytes = io.readBytes(p);
+      v = bytes === undefined ? null : decodeSource(bytes);
       cache.set(p, v);
     }
     return v ?? undefined;
   };
-  return { read: (p) => get(p)?.text, encoding: (p) => get(p)?.encoding };
+  return { read: (p) => get(p)?.text, encoding: (p) => get(p)?.encoding, stat: (p) => io.stat(p) };
 }
 
 /** What a check read: the files (for positions and code frames). */
@@ -73,7 +73,7 @@ export interface Read {
 export function checkFile(p: string): { loaded: Read; diagnostics: Diagnostic[] } {
   const host = diskHost();
   const texts = new Map<string, string>();
-  const recording: SourceHost = { read: (q: string) => { const t = host.read(q); if (t !== undefined) texts.set(q, t); return t; }, encoding: host.encoding };
+  const recording: SourceHost = { read: (q: string) => { const t = host.read(q); if (t !== undefined) texts.set(q, t); return t; }, encoding: host.encoding, stat: host.stat! };
   const diagnostics = checkEntry(p, recording).diagnostics;
   const files = [p, ...[...texts.keys()].filter((q) => q !== p)].filter((q) => texts.has(q)).map((q) => parse(q, texts.get(q)!).file);
   return { loaded: { files }, diagnostics };
@@ -86,6 +86,18 @@ export function positioned(d: Diagnostic, loaded: Read): { line: number; column:
 }
 
 export const FIXTURES = "test/fixtures/diagnostics";
+
+/**
+ * Fixture files that cannot be committed, made before the fixtures are checked (and
+ * ignored by git): a file one byte above the size limit, written sparse, so that it
+ * takes no room on disk.
+ */
+export function makeGeneratedFixtures(): void {
+  const huge = path.join(FIXTURES, "file-too-large", "part-huge.budget");
+  if (fs.existsSync(huge) && fs.statSync(huge).size === MAX_SOURCE_BYTES + 1) return;
+  fs.writeFileSync(huge, "");
+  fs.truncateSync(huge, MAX_SOURCE_BYTES + 1);
+}
 
 export function fixtureDirs(): string[] {
   return fs
