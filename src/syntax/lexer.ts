@@ -4,7 +4,7 @@
  * offsets only; line and column are computed when a diagnostic is shown.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
-import { KEYWORDS } from "./keywords.js";
+import { KEYWORDS, KEYWORD_TRY_ORDER } from "./keywords.js";
 
 const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
 
@@ -64,9 +64,7 @@ export const KEYWORD_TOKENS: ReadonlyMap<string, TokenType> = new Map(
   ]),
 );
 
-const keywordsLongestFirst = [...KEYWORDS]
-  .sort((a, b) => Math.max(b.zh.length * 2, b.en.length) - Math.max(a.zh.length * 2, a.en.length))
-  .map((k) => KEYWORD_TOKENS.get(k.name)!);
+const keywordsLongestFirst = KEYWORD_TRY_ORDER.map((k) => KEYWORD_TOKENS.get(k.name)!);
 
 export const ALL_TOKENS: TokenType[] = [
   Junk,

@@ -5,14 +5,14 @@
  */
 import fc from "fast-check";
 import { KEYWORD_BY_NAME } from "../../src/syntax/keywords.js";
-import { CONTEXTS, FIGURE_KEYWORDS, SOURCE_KEYWORDS, type Slot } from "../../src/syntax/schema.js";
+import { CONTEXTS, FIGURE_KEYWORDS, LEVEL_KEYWORDS, SOURCE_KEYWORDS, type Slot } from "../../src/syntax/schema.js";
 
 const kw = (name: string): fc.Arbitrary<string> => {
   const k = KEYWORD_BY_NAME.get(name)!;
   return fc.constantFrom(k.zh, k.zh, k.en);
 };
 
-const WORDS = ["其他运转类", "特定目标类", "事业单位", "行政单位", "产出", "数量", "效益", "社会效益", "满意度", "服务对象满意度", "延续性项目", "万元", "其他公务用车", "operating"];
+const WORDS = ["其他运转类", "特定目标类", "事业单位", "行政单位", "产出", "数量", "效益", "社会效益", "满意度", "服务对象满意度", "延续性项目", "万元", "其他公务用车", "operating", "shanxi-13", "区级"];
 const UNITS = ["万元", "元", "%", "次", "人", "人次", "条", "辆", "平方米", "台（套）", ""];
 const CHARS = ["a", "b", "统", "计", "网", "络", " ", "，", "“", "”", "\\\"", "\\\\", "#", "{", "}", "1", "。"];
 
@@ -47,7 +47,9 @@ function value(slot: Slot): fc.Arbitrary<string> {
     case "source":
       return fc.constantFrom(...SOURCE_KEYWORDS).chain(kw);
     case "figure":
-      return fc.oneof(word, fc.constantFrom(...FIGURE_KEYWORDS).chain(kw));
+      return fc.oneof(word, int, fc.constantFrom(...FIGURE_KEYWORDS).chain(kw));
+    case "level":
+      return fc.oneof(fc.constantFrom("区级", "市级", "县级"), fc.constantFrom(...LEVEL_KEYWORDS).chain(kw));
   }
 }
 
