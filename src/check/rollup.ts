@@ -62,7 +62,9 @@ export function checkRollup(r: LoadedRollup, departments: readonly DepartmentTot
       );
     };
     if (control.incomeTotal) compare({ zh: "收入总计", en: "收入总计 (income total)" }, control.incomeTotal, sum(departments.map((d) => d.incomeTotal)));
-    for (const a of control.bySource) compare({ zh: a.source, en: a.source }, { fen: a.money.fen, span: a.money.span }, sum(departments.map((d) => d.bySource[SOURCE_KEY[a.source]])));
+    // 单位资金 is the column of every kind of a unit's own funds; any other source is its own.
+    const income = (d: DepartmentTotals, source: (typeof control.bySource)[number]["source"]) => (source === "单位资金" ? d.bySource[SOURCE_KEY[source]] : d.incomeBySource[source]);
+    for (const a of control.bySource) compare({ zh: a.source, en: a.source }, { fen: a.money.fen, span: a.money.span }, sum(departments.map((d) => income(d, a.source))));
   }
   return sortDiagnostics(out);
 }

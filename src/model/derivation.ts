@@ -7,11 +7,13 @@
  *
  * The parts, and the module that computes each:
  * - units (units.ts) and items (items.ts): the budget flattened into amounts;
- * - totals (totals.ts): this year's and carried-over amounts by source;
+ * - totals (totals.ts): this year's and carried-over amounts by source, and
+ *   incomeBySource (sources.ts): this year's income by each source as written;
  * - functional (functional.ts): the subject trees and tables 一 to 五, 七 to 九;
  * - economic (economic.ts): 表六, the "三公" of 表十, the 机关运行经费 of 表十一;
  * - projects (projects.ts): 表十二 and 表十三;
- * - attachment (attach.ts): which performance form belongs to which project;
+ * - attachment (attach.ts): which performance form belongs to which project, and
+ *   coverage (coverage.ts): how many projects and how much money those forms cover;
  * - publication: the above, with the prose (prose.ts), charts (charts.ts), forms
  *   (forms.ts) and assets (assets.ts).
  *
@@ -29,6 +31,9 @@ import { buildOverall, buildProjectForms } from "./forms.js";
 import { accumulateFunctional, functionalTables, type Functional } from "./functional.js";
 import { budgetItems, type Item } from "./items.js";
 import { projectTable } from "./projects.js";
+import { projectEconomicItems } from "./project-economic.js";
+import { accumulateIncomeBySource, type IncomeBySource } from "./sources.js";
+import { derivedCoverage, type Coverage } from "./coverage.js";
 import { buildProse } from "./prose.js";
 import { writtenSubjectNames } from "./subjects.js";
 import { accumulateTotals, type Totals } from "./totals.js";
@@ -46,6 +51,8 @@ export class Derivation {
   private _units?: UnitResolution;
   private _items?: Item[];
   private _totals?: Totals;
+  private _incomeBySource?: IncomeBySource;
+  private _coverage?: Coverage;
   private _functional?: Functional;
   private _economic?: Economic;
   private _attachment?: Attachment;
@@ -77,12 +84,17 @@ export class Derivation {
     return (this._totals ??= accumulateTotals(this.budget, this.tracer));
   }
 
+  /** This year's income by each source as written (sources.ts): 事业收入 apart from 其他收入. */
+  get incomeBySource(): IncomeBySource {
+    return (this._incomeBySource ??= accumulateIncomeBySource(this.budget, this.tracer));
+  }
+
   get functional(): Functional {
     return (this._functional ??= accumulateFunctional(this.items, this.tracer));
   }
 
   get economic(): Economic {
-    return (this._economic ??= accumulateEconomic(this.items, this.catalogue, this.units, this.tracer));
+    return (this._economic ??= accumulateEconomic(this.items, this.catalogue, this.units, this.tracer, projectEconomicItems(this.budget)));
   }
 
   get attachment(): Attachment {
@@ -106,6 +118,11 @@ export class Derivation {
   /** The lines of 表十二 in the order the projects are written: each project's amount by source. */
   get projectLines(): readonly ProjectLine[] {
     return this.projects.t12.lines;
+  }
+
+  /** The coverage of performance targets the projects' forms give (coverage.ts). */
+  get coverage(): Coverage {
+    return (this._coverage ??= derivedCoverage(this.budget, this.attachment, this.projectLines, this.units, this.tracer));
   }
 
   /** Every table of the publication. */

@@ -2,12 +2,14 @@
  * The economic classification of basic expenditure: 表六 (一般公共预算 basic lines by
  * economic subject, 人员经费 and 公用经费), the "三公" items of 表十 and the 机关运行经费 of
  * 表十一 (公用经费 of administrative units), all from the economic subjects of the lines
- * and the catalogue that classifies them.
+ * and the catalogue that classifies them. "三公" also counts project spending by its
+ * economic subject (project-economic.ts): a car bought by a project is 公务用车购置费.
  */
 import type { Catalogue } from "../catalogue/types.js";
 import { add } from "../base/money.js";
 import { addCells, PERSONNEL_PUBLIC_KEYS, TOTAL_BY_FISCAL_KEYS, zeroCells, type Cells } from "./cells.js";
 import type { Item } from "./items.js";
+import type { ProjectEconomicItem } from "./project-economic.js";
 import { FISCAL_KEYS, SOURCE_KEY, type SourceKey } from "./keys.js";
 import { tableBase, THREE_PUBLIC_KEY, THREE_PUBLIC_ROWS } from "./labels.js";
 import type { Tracer } from "./trace.js";
@@ -27,13 +29,26 @@ export interface Economic {
   readonly runningTotal: TotalByFiscal;
 }
 
-/** Accumulates the economic figures in one pass over the basic lines among the items. */
-export function accumulateEconomic(items: readonly Item[], catalogue: Catalogue, units: UnitResolution, tracer: Tracer): Economic {
+/**
+ * Accumulates the economic figures in one pass over the basic lines among the items, and
+ * the "三公" paid from projects in one pass over the projects' economic items.
+ */
+export function accumulateEconomic(items: readonly Item[], catalogue: Catalogue, units: UnitResolution, tracer: Tracer, projectItems: readonly ProjectEconomicItem[] = []): Economic {
   const lines = new Map<string, EconomicLine & { group: string }>();
   const total = zeroCells(PERSONNEL_PUBLIC_KEYS);
   const threePublic = new Map<ThreePublicKey, TotalByFiscal>(THREE_PUBLIC_ROWS.map((r) => [r.key, zeroCells(TOTAL_BY_FISCAL_KEYS)]));
   const running = new Map<string, TotalByFiscal>();
   const runningTotal = zeroCells(TOTAL_BY_FISCAL_KEYS);
+  /** Adds a 财政拨款 amount whose economic subject is a "三公" item into 表十. */
+  const threePublicAdd = (economic: string, key: SourceKey, fen: number, m: Item["money"]): void => {
+    const tp = catalogue.threePublic(economic);
+    if (!tp) return;
+    const k = THREE_PUBLIC_KEY[tp];
+    const delta = { total: fen, [key]: fen };
+    addCells(threePublic.get(k)!, delta, m, tracer);
+    if (k === "vehiclePurchase" || k === "vehicleOperation") addCells(threePublic.get("vehicles")!, delta, m, tracer);
+    addCells(threePublic.get("total")!, delta, m, tracer);
+  };
   for (const it of items) {
     if (it.kind !== "basic" || it.economic === undefined) continue;
     const key = SOURCE_KEY[it.source];
@@ -64,20 +79,17 @@ export function accumulateEconomic(items: readonly Item[], catalogue: Catalogue,
       addCells(total, delta, m, tracer);
     }
     if (!FISCAL.has(key)) continue;
-    const tp = catalogue.threePublic(it.economic);
-    if (tp) {
-      const k = THREE_PUBLIC_KEY[tp];
-      const delta = { total: fen, [key]: fen };
-      addCells(threePublic.get(k)!, delta, m, tracer);
-      if (k === "vehiclePurchase" || k === "vehicleOperation") addCells(threePublic.get("vehicles")!, delta, m, tracer);
-      addCells(threePublic.get("total")!, delta, m, tracer);
-    }
+    threePublicAdd(it.economic, key, fen, m);
     if (pp === "公用经费" && ADMINISTRATIVE.has(units.kindOf(it.unit))) {
       let r = running.get(it.unit);
       if (!r) running.set(it.unit, (r = zeroCells(TOTAL_BY_FISCAL_KEYS)));
       addCells(r, { total: fen, [key]: fen }, m, tracer);
       addCells(runningTotal, { total: fen, [key]: fen }, m, tracer);
     }
+  }
+  for (const it of projectItems) {
+    const key = SOURCE_KEY[it.source];
+    if (FISCAL.has(key)) threePublicAdd(it.economic, key, it.fen, it.money);
   }
   return { lines, total, threePublic, running, runningTotal };
 }

@@ -33,6 +33,15 @@ import { rule as lastYearMismatch } from "./last-year-mismatch.js";
 import { rule as lastYearReasonMissing } from "./last-year-reason-missing.js";
 import { rule as reasonPunctuation } from "./reason-punctuation.js";
 import { rule as unusedFact } from "./unused-fact.js";
+import { rule as duplicateFigure } from "./duplicate-figure.js";
+import { rule as subjectNotBudgeted } from "./subject-not-budgeted.js";
+import { rule as projectEconomicTotal } from "./project-economic-total.js";
+import { rule as fundingPartsTotal } from "./funding-parts-total.js";
+import { rule as purposeAmountMismatch } from "./purpose-amount-mismatch.js";
+import { rule as performanceCoverageMismatch } from "./performance-coverage-mismatch.js";
+import { rule as procurementReserve } from "./procurement-reserve.js";
+import { rule as vehiclePurchasePlan } from "./vehicle-purchase-plan.js";
+import { rule as reasonContradictsChange } from "./reason-contradicts-change.js";
 
 export const RULES: readonly Rule[] = [
   missingDepartment,
@@ -41,27 +50,36 @@ export const RULES: readonly Rule[] = [
   placeholderText,
   selfReference,
   duplicateName,
+  duplicateFigure,
   unresolvedReference,
   unknownSubject,
   subjectNameMismatch,
   subjectHierarchy,
   unknownEconomicSubject,
+  subjectNotBudgeted,
   carryoverSource,
   performanceFormCount,
   indicatorLevelPair,
   indicatorColumnMismatch,
   implausibleQuantity,
   projectFundingTotal,
+  projectEconomicTotal,
+  fundingPartsTotal,
   periodFundingBelowAnnual,
   costIndicatorMismatch,
   overallBudgetMismatch,
   overallCostIndicator,
+  performanceCoverageMismatch,
   controlTotalMismatch,
+  purposeAmountMismatch,
   staffingSum,
   procurementTotal,
+  procurementReserve,
   threePublicVehicles,
+  vehiclePurchasePlan,
   lastYearMismatch,
   lastYearReasonMissing,
+  reasonContradictsChange,
   reasonPunctuation,
   unusedFact,
 ];

@@ -1,11 +1,11 @@
 /**
- * Every functional subject code (科目) is in the classification catalogue in use; a code
- * that is not is a warning naming that catalogue, since a built-in catalogue may be
- * incomplete.
+ * Every functional subject code (科目, and a code a 用途, 执行数 or 变动原因 names) is in
+ * the classification catalogue in use; a code that is not is a warning naming that
+ * catalogue, since a built-in catalogue may be incomplete.
  */
 import { bi } from "../../base/diagnostics.js";
 import { MAX_RELATED } from "../facts.js";
-import { FUNCTIONAL_SHAPE, functionalCodes } from "../subjects.js";
+import { FUNCTIONAL_SHAPE, namedFunctionalCodes } from "../subjects.js";
 import type { Rule } from "../rule.js";
 
 export const rule: Rule = {
@@ -14,7 +14,7 @@ export const rule: Rule = {
   needsAllFigures: false,
   run(ctx) {
     const cat = ctx.catalogue;
-    for (const { code, uses } of functionalCodes(ctx.budget)) {
+    for (const { code, uses } of namedFunctionalCodes(ctx.budget)) {
       // A code of the wrong shape is no subject at all: subject-hierarchy reports it.
       if (!FUNCTIONAL_SHAPE.test(code) || cat.functional(code)) continue;
       const parent = code.length === 7 ? cat.functional(code.slice(0, 5)) : code.length === 5 ? cat.functional(code.slice(0, 3)) : undefined;
