@@ -51,6 +51,9 @@ export function functionalCodes(budget: Budget): readonly CodeUse[] {
  */
 export function namedFunctionalCodes(budget: Budget): readonly CodeUse[] {
   let c = namedCache.get(budget);
+  const ly = budget.lastYear;
+  // Most budgets name no code outside their amounts: their grouping is functionalCodes'.
+  if (!c && !budget.purposes.length && !ly?.executed.length && !ly?.reasons.some((r) => /^\d+$/.test(r.figure.value))) return functionalCodes(budget);
   if (!c) {
     c = group(
       (function* () {

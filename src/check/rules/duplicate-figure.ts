@@ -83,7 +83,9 @@ export const rule: Rule = {
       wholeAndParts(ctx, ly);
     }
 
-    b.projects.forEach((p) => {
+    for (const p of b.projects) {
+      // Most projects have neither a funding note nor two economic lines: nothing to compare.
+      if (!p.note && p.economic.length < 2) continue;
       const name = p.name.value;
       for (const kind of ["part", "plan"] as const) {
         const parts = p.note?.parts.filter((x) => x.kind === kind) ?? [];
@@ -94,7 +96,7 @@ export const rule: Rule = {
       compareRepeats(ctx,
         grouped(p.economic, (e) => e.code.value, (e) => ({ span: e.code.span, value: String(e.money?.fen ?? ""), shown: amountShown(e.money) })),
         (code) => bi(`项目「${name}」中经济科目 ${code} 的金额`, `the amount of the economic subject ${code} of ${name}`), bi("同一经济科目只写一行，金额合并", "write one line per economic subject, with the amounts merged"));
-    });
+    }
 
     compareRepeats(ctx,
       grouped(b.assets?.vehiclePurchases ?? [], (v) => nameKey(v.kind.value), (v) => ({ span: v.kind.span, value: v.count.number, shown: v.count.text })),
