@@ -1,15 +1,18 @@
 /**
  * Tests of the classification catalogue: the built-in 2024 catalogue against every
  * subject the reference disclosure prints, the 表一 类 list, the economic mapping per
- * kind of unit, 人员经费/公用经费 and 三公, the file validation, and the generated module
- * against its JSON source.
+ * kind of unit, 人员经费/公用经费 and 三公, the file validation, the generated modules
+ * against their JSON sources, the 2025 catalogue, filling a budget office's catalogue in
+ * from the built-in one, and the changes between two catalogues.
  */
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
-import { BUILTIN_CATALOGUE_YEARS, builtinCatalogue } from "../src/catalogue/catalogue.js";
+import { BUILTIN_CATALOGUE_YEARS, builtinCatalogue, builtinYearFor, resolveCatalogue } from "../src/catalogue/catalogue.js";
 import { catalogueFromJson } from "../src/catalogue/file.js";
 import { BUILTIN_2024 } from "../src/catalogue/builtin-2024.js";
-import type { Catalogue } from "../src/catalogue/types.js";
+import { BUILTIN_2025 } from "../src/catalogue/builtin-2025.js";
+import { diffCatalogues } from "../src/catalogue/diff.js";
+import type { Catalogue, CatalogueFileData } from "../src/catalogue/types.js";
 
 const jsonPath = new URL("../data/classification/2024/catalogue.json", import.meta.url);
 const json2024: unknown = JSON.parse(readFileSync(jsonPath, "utf8"));
@@ -36,7 +39,7 @@ describe("built-in 2024 catalogue", () => {
     expect(catalogue?.year).toBe(2024);
     expect(builtinCatalogue(2024)).toBe(builtinCatalogue(2024));
     expect(cat().description).toBe("内置 2024 年目录（种子数据）");
-    expect(BUILTIN_CATALOGUE_YEARS).toEqual([2024]);
+    expect(BUILTIN_CATALOGUE_YEARS).toEqual([2024, 2025]);
   });
 
   it("has no catalogue for a year it does not know", () => {
@@ -212,10 +215,10 @@ describe("catalogueFromJson", () => {
   it("rejects the wrong format or version and names a missing field", () => {
     const f = copy();
     f.formatVersion = 2;
-    delete f.threePublic;
+    delete f.year;
     const { problems } = load(f);
     expect(problems.some((p) => p.startsWith("formatVersion："))).toBe(true);
-    expect(problems.some((p) => p.startsWith("threePublic：缺少此字段"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("year：缺少此字段"))).toBe(true);
   });
 
   it("rejects a 项 whose 款 is missing and a 款 whose 类 is missing", () => {
@@ -306,5 +309,103 @@ describe("catalogueFromJson", () => {
     expect(catalogue?.mapToGovernment("30201", "行政单位")).toBe("50201");
     expect(catalogue?.mapToGovernment("30201", "事业单位")).toBeUndefined();
     expect(catalogue?.personnelOrPublic("30201")).toBe("公用经费");
+  });
+});
+
+describe("built-in 2025 catalogue", () => {
+  it("is generated from its JSON, labelled partial, and lists the 2024 codes under the same names", () => {
+    const json2025: unknown = JSON.parse(readFileSync(new URL("../data/classification/2025/catalogue.json", import.meta.url), "utf8"));
+    expect(BUILTIN_2025).toEqual(json2025);
+    expect((json2025 as { complete: boolean }).complete).toBe(false);
+    expect((json2024 as { complete: boolean }).complete).toBe(false);
+    const a = builtinCatalogue(2024)!;
+    const b = builtinCatalogue(2025)!;
+    expect(diffCatalogues(a, b)).toEqual([]);
+    for (const list of ["functional", "department", "government"] as const) expect(b.isComplete(list)).toBe(false);
+    expect(b.subjects("functional").length).toBe(132);
+  });
+
+  it("uses the latest built-in year before a year it lacks", () => {
+    expect(builtinYearFor(2025)).toBe(2025);
+    expect(builtinYearFor(2031)).toBe(2025);
+    expect(builtinYearFor(2020)).toBe(2024);
+  });
+});
+
+describe("filling a catalogue in from the built-in one", () => {
+  const office = (more: Partial<CatalogueFileData> = {}): CatalogueFileData => ({
+    format: "yusuan-catalogue",
+    formatVersion: 1,
+    year: 2025,
+    functional: { lei: [{ code: "207", name: "文化旅游体育与传媒支出" }], subjects: [{ code: "20701", name: "文化和旅游" }, { code: "2070109", name: "群众文化" }, { code: "2010401", name: "行政运行（省）" }] },
+    ...more,
+  });
+
+  it("lays a partial catalogue's entries over the built-in ones, its own names winning", () => {
+    const c = resolveCatalogue(office(), "office.csv", { withBuiltin: true }).catalogue!;
+    expect(c.functional("2070109")?.name).toBe("群众文化");
+    expect(c.functional("2010401")?.name).toBe("行政运行（省）");
+    expect(c.functional("2010402")?.name).toBe("一般行政管理事务"); // from the built-in list
+    expect(c.economic("30201")?.name).toBe("办公费"); // a list the file does not give
+    expect(c.lei.length).toBe(30);
+    expect(c.isComplete("functional")).toBe(false);
+    expect(c.description).toBe("office.csv + 内置 2025 年目录（种子数据）");
+  });
+
+  it("lets a complete catalogue's lists replace the built-in ones, and fills in only the lists it lacks", () => {
+    const own = office().functional!;
+    const complete = office({ complete: true, functional: { lei: own.lei!, subjects: own.subjects!.filter((e) => e.code.startsWith("207")) } });
+    // Its lists stand alone: 2010401's 款 would have to be in it.
+    expect(resolveCatalogue(office({ complete: true }), "office.json", { withBuiltin: true }).problems[0]).toContain("2010401 的上级款 20104 不在目录中");
+    const c = resolveCatalogue(complete, "office.json", { withBuiltin: true }).catalogue!;
+    expect(c.functional("2010402")).toBeUndefined();
+    expect(c.lei.map((l) => l.code)).toEqual(["207"]);
+    expect(c.economic("30201")?.name).toBe("办公费");
+    expect(c.isComplete("functional")).toBe(true);
+    expect(c.isComplete("department")).toBe(false);
+    // 完整 是 in a budget says the same of a file that does not.
+    const { complete: _, ...unsaid } = complete;
+    expect(resolveCatalogue(unsaid, "x", { withBuiltin: true, complete: true }).catalogue!.isComplete("functional")).toBe(true);
+  });
+
+  it("takes over the mapping rule by kind of unit and code", () => {
+    const c = resolveCatalogue(office({ mapping: [{ kinds: ["事业单位"], dept: "30201", gov: "50201" }] }), "x", { withBuiltin: true }).catalogue!;
+    expect(c.mapToGovernment("30201", "事业单位")).toBe("50201");
+    expect(c.mapToGovernment("30201", "行政单位")).toBe("50201");
+    expect(c.mapToGovernment("30202", "事业单位")).toBe("50502"); // the built-in 302 rule still holds
+  });
+
+  it("checks parents against what it fills in, and problems against the file's own places", () => {
+    const parentless = office({ functional: { subjects: [{ code: "2010499", name: "其他" }] } });
+    expect(resolveCatalogue(parentless, "x", { withBuiltin: true }).problems).toEqual([]);
+    expect(resolveCatalogue(parentless, "x", { withBuiltin: false }).problems).toEqual(["functional.subjects[0]：项 2010499 的上级款 20104 不在目录中 (the parent 款 20104 of 2010499 is not in the catalogue)"]);
+  });
+});
+
+describe("diffCatalogues", () => {
+  const make = (subjects: [string, string][]) =>
+    resolveCatalogue(
+      { format: "yusuan-catalogue", formatVersion: 1, year: 2025, functional: { lei: [{ code: "207", name: "文化" }], subjects: subjects.map(([code, name]) => ({ code, name })) } },
+      "x",
+      { withBuiltin: false },
+    ).catalogue!;
+
+  it("tells added, removed, renamed and moved codes apart", () => {
+    const a = make([["20701", "文化和旅游"], ["2070101", "行政运行"], ["2070108", "文化活动"], ["2070199", "其他"], ["20702", "文物"], ["2070201", "行政运行"]]);
+    const b = make([["20701", "文化和旅游"], ["2070101", "行政运行（改）"], ["2070110", "文化活动"], ["20702", "文物"], ["2070202", "行政运行"], ["2070203", "新项"]]);
+    expect(diffCatalogues(a, b).map((c) => `${c.kind} ${c.code}${c.to ? `→${c.to}` : ""}`)).toEqual([
+      "renamed 2070101",
+      "moved 2070108→2070110",
+      "removed 2070199",
+      // 行政运行 under 20702: the same name under the same parent, so a move.
+      "moved 2070201→2070202",
+      "added 2070203",
+    ]);
+  });
+
+  it("does not pair a move it cannot tell", () => {
+    const a = make([["20701", "甲"], ["2070101", "同名"], ["2070102", "同名x"]]);
+    const b = make([["20701", "甲"], ["2070103", "同名"], ["2070104", "同名"]]);
+    expect(diffCatalogues(a, b).map((c) => c.kind)).toEqual(["removed", "removed", "added", "added"]);
   });
 });

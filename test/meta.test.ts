@@ -1,7 +1,9 @@
 /**
  * Meta-tests: the catalogue of diagnostic codes is closed. Every code the source can
  * emit has a documented explanation (docs/diagnostics/CODE.md) and a fixture folder with
- * at least one failing and one passing fixture; no fixture folder or explanation names
+ * at least one failing and one passing fixture (the codes of reading a catalogue's sheets
+ * too: their fixture budgets name a CSV catalogue, part-*.csv, in their folder, and the
+ * same codes located in a workbook's sheets are tested by test/catalogue-import.test.ts); no fixture folder or explanation names
  * a code that does not exist; every rule file is named after its code and registered;
  * every source file opens with a header comment.
  */
@@ -99,7 +101,8 @@ describe("diagnostic codes", () => {
       for (const f of fs.readdirSync(path.join(FIXTURES, d))) {
         // part- folders hold whole budgets that roll-up fixtures include.
         if (fs.statSync(path.join(FIXTURES, d, f)).isDirectory()) expect(f, `${d}/${f}`).toMatch(/^part-[a-z0-9-]+$/);
-        else expect(f, `${d}/${f}`).toMatch(/^(bad|ok|part)-[a-z0-9-]+\.(budget|txt)$/);
+        // part- files may also be the catalogue files (CSV, JSON) a fixture budget names.
+        else expect(f, `${d}/${f}`).toMatch(/^(bad|ok|part)-[a-z0-9-]+\.(budget|txt)$|^part-[a-z0-9-]+\.(csv|json)$/);
       }
   });
 });

@@ -157,7 +157,7 @@ describe("provenance of random budgets", () => {
         // 财政拨款 spending by subject, at every level and by fund.
         for (const r of d.functional.fiscal.rows(catalogue)) for (const k of ["total", "general", "fund", "capital"] as const) check(r.cells, k, r.cells[k], `fiscal ${r.code} ${k}`);
         check(d.functional.fiscal.total, "total", d.functional.fiscal.total.total, "fiscal total");
-        for (const s of SOURCES) check(d.incomeBySource, s, d.incomeBySource[s], `income ${s}`);
+        for (const s of SOURCES) check(d.totals.bySource, s, d.totals.bySource[s], `income ${s}`);
         check(d.coverage, "amount", d.coverage.amount, "coverage");
       }),
       { numRuns: 300 },

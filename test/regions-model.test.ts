@@ -13,7 +13,7 @@ import { statedDirection } from "../src/check/rules/reason-contradicts-change.js
 import { Derivation } from "../src/model/derivation.js";
 import { lastYearFigures, withLastYear } from "../src/model/last-year.js";
 import { economicPlacement } from "../src/model/project-economic.js";
-import { incomeOf } from "../src/model/sources.js";
+import { sourceTotal } from "../src/model/totals.js";
 import { loadBudget } from "../src/syntax/load.js";
 
 const catalogue = builtinCatalogue(2024)!;
@@ -74,14 +74,14 @@ describe("income by each source as written", () => {
 结转 "乙" { 科目 2010402  事业收入 100元 }
 `);
   it("keeps each kind apart, carry-overs aside", () => {
-    expect(d.incomeBySource["事业收入"]).toBe(200);
-    expect(d.incomeBySource["其他收入"]).toBe(400);
-    expect(d.incomeBySource["单位资金"]).toBe(100);
+    expect(d.totals.bySource["事业收入"]).toBe(200);
+    expect(d.totals.bySource["其他收入"]).toBe(400);
+    expect(d.totals.bySource["单位资金"]).toBe(100);
   });
   it("compares 单位资金 with the column of every kind, any other source with itself", () => {
-    expect(incomeOf("单位资金", d.totals, d.incomeBySource)).toBe(700);
-    expect(incomeOf("事业收入", d.totals, d.incomeBySource)).toBe(200);
-    expect(incomeOf("一般公共预算", d.totals, d.incomeBySource)).toBe(800);
+    expect(sourceTotal(d.totals, "单位资金")).toBe(700);
+    expect(sourceTotal(d.totals, "事业收入")).toBe(200);
+    expect(sourceTotal(d.totals, "一般公共预算")).toBe(800);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Diagnostics are data: a stable kebab-case code, a severity, a message in Chinese and in
- * English, a primary span, related spans, a hint and structured data (decimals as
- * strings). They are rendered by src/cli.
+ * English, a primary span, related spans, a hint, structured data (decimals as strings)
+ * and, where the hint states an exact edit, that edit as a fix. They are rendered by
+ * src/cli and src/lsp.
  *
  * A code and its severity are declared once: a checker rule declares its own (check/rule.ts),
  * and each stage that reports outside the rules declares its codes in a table made with
@@ -25,6 +26,18 @@ export interface Related {
   readonly message: Bilingual;
 }
 
+/**
+ * The exact edit a hint states: replace the text of `span` with `replacement` (an
+ * insertion when the span is empty). Editors offer it as a quick fix; a diagnostic has
+ * one only when the fix is certain, never a guess among several.
+ */
+export interface Fix {
+  /** What the edit does, as the quick fix is titled: 改为 4,815,200元. */
+  readonly title: Bilingual;
+  readonly span: Span;
+  readonly replacement: string;
+}
+
 export interface Diagnostic {
   readonly code: string;
   readonly severity: Severity;
@@ -33,6 +46,7 @@ export interface Diagnostic {
   readonly related: readonly Related[];
   readonly hint?: Bilingual;
   readonly data?: Readonly<Record<string, string>>;
+  readonly fix?: Fix;
 }
 
 /** What a report adds to its span and message. */
@@ -40,6 +54,8 @@ export interface DiagnosticExtra {
   readonly related?: readonly Related[];
   readonly hint?: Bilingual;
   readonly data?: Record<string, string>;
+  /** The edit the hint states, when it is exact. */
+  readonly fix?: Fix;
   /**
    * Another severity than the code's own: allowed only when the code's declaration lists
    * it (`alsoAs`), for a code whose weight depends on what is known (an unknown subject
@@ -72,6 +88,7 @@ function make(spec: CodeSpec, span: Span, message: Bilingual, extra: DiagnosticE
     related: extra.related ?? [],
     ...(extra.hint ? { hint: extra.hint } : {}),
     ...(extra.data ? { data: extra.data } : {}),
+    ...(extra.fix ? { fix: extra.fix } : {}),
   };
 }
 
@@ -107,11 +124,12 @@ export function bi(zh: string, en: string): Bilingual {
   return { zh, en };
 }
 
-/** Deterministic order: file, offset, code, then message. */
+/** Deterministic order: file (and sheet, for a workbook), offset, code, then message. */
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   return [...ds].sort(
     (a, b) =>
       cmp(a.span.file, b.span.file) ||
+      cmp(a.span.cell?.sheet ?? "", b.span.cell?.sheet ?? "") ||
       a.span.start - b.span.start ||
       cmp(a.code, b.code) ||
       cmp(a.message.en, b.message.en),

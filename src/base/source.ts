@@ -9,6 +9,41 @@ export interface Span {
   readonly file: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * For a place in a table (a CSV file, or a sheet of a workbook): the cell, which is
+   * what a person looks for there. The offsets are then into the CSV text, or into the
+   * text of the sheet that `sheetKey` names (one line per row), for the code frame.
+   */
+  readonly cell?: Cell;
+}
+
+/** A cell of a table: 1-based row and column, and the sheet of a workbook. */
+export interface Cell {
+  readonly sheet?: string;
+  readonly row: number;
+  readonly column: number;
+}
+
+/** The spreadsheet name of a cell: column letters and row number, B7. */
+export function cellRef(c: Cell): string {
+  let n = c.column;
+  let letters = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${letters}${c.row}`;
+}
+
+/** Where a span's text is found: its file, or for a sheet of a workbook, that sheet's text. */
+export function sourceKey(span: Span): string {
+  return span.cell?.sheet !== undefined ? sheetKey(span.file, span.cell.sheet) : span.file;
+}
+
+/** The key of a workbook sheet's text among the sources of a report. */
+export function sheetKey(file: string, sheet: string): string {
+  return `${file}#${sheet}`;
 }
 
 /** One loaded source file: its path as the user named it (relative to the cwd) and its text. */

@@ -8,6 +8,7 @@ export const BUILTIN_2024: unknown = {
   "formatVersion": 1,
   "year": 2024,
   "title": "2024 年政府收支分类科目（种子数据，非官方全集）",
+  "complete": false,
   "functional": {
     "lei": [
       {

@@ -6,8 +6,9 @@
  * validated by the tests, so checking a budget does not load zod.
  */
 import { z } from "zod";
-import type { Catalogue } from "./types.js";
-import { buildCatalogue, COST_TYPES, crossCheck, THREE_PUBLIC_ITEMS, UNIT_KINDS } from "./catalogue.js";
+import type { Catalogue, CatalogueFileData } from "./types.js";
+import { COST_TYPES, resolveCatalogue, THREE_PUBLIC_ITEMS, UNIT_KINDS, type ResolveOptions } from "./catalogue.js";
+import { registerCatalogueSchema } from "./named.js";
 
 /** The value of the `format` field of every catalogue file. */
 export const CATALOGUE_FORMAT = "yusuan-catalogue";
@@ -37,7 +38,7 @@ const code = (pattern: RegExp, zh: string, en: string) =>
 const LeiEntry = z.strictObject({
   code: code(/^\d{3}$/, "3位数字", "3 digits"),
   name: Name,
-  label: Name,
+  label: Name.optional(),
   ...meta,
 });
 
@@ -76,45 +77,62 @@ const ThreePublicEntry = z.strictObject({
   ...meta,
 });
 
+// Every list is optional: a list a file does not give comes from the built-in catalogue
+// of its year (see catalogue.ts, `resolveCatalogue`).
 const CatalogueFile = z.strictObject({
   format: z.literal(CATALOGUE_FORMAT),
   formatVersion: z.literal(CATALOGUE_FORMAT_VERSION),
   year: z.number().int().min(1990).max(2100),
   title: z.string().optional(),
-  functional: z.strictObject({
-    lei: z.array(LeiEntry).min(1, "至少要有一个类 (at least one 类 is required)"),
-    subjects: z.array(FunctionalEntry),
-  }),
-  economic: z.strictObject({
-    department: z.array(EconomicEntry),
-    government: z.array(EconomicEntry),
-  }),
-  mapping: z.array(MappingEntry),
-  costType: z.array(CostTypeEntry),
-  threePublic: z.array(ThreePublicEntry),
+  complete: z.boolean().optional(),
+  functional: z
+    .strictObject({
+      lei: z.array(LeiEntry).optional(),
+      subjects: z.array(FunctionalEntry).optional(),
+    })
+    .optional(),
+  economic: z
+    .strictObject({
+      department: z.array(EconomicEntry).optional(),
+      government: z.array(EconomicEntry).optional(),
+    })
+    .optional(),
+  mapping: z.array(MappingEntry).optional(),
+  costType: z.array(CostTypeEntry).optional(),
+  threePublic: z.array(ThreePublicEntry).optional(),
 });
 
 /** A catalogue file that passed the schema. */
 export type CatalogueFile = z.infer<typeof CatalogueFile>;
 
+// The schema and the plain type of types.ts describe the same file: this fails to
+// compile when they part.
+const sameShape: [CatalogueFile] extends [CatalogueFileData] ? ([CatalogueFileData] extends [CatalogueFile] ? true : never) : never = true;
+void sameShape;
+
 // ---------------------------------------------------------------------------------------
 // Loading.
 // ---------------------------------------------------------------------------------------
 
+/** Validates parsed JSON against the file format; every problem is returned, none thrown. */
+export function parseCatalogueFile(json: unknown): { file?: CatalogueFile; problems: string[] } {
+  const parsed = CatalogueFile.safeParse(json);
+  if (!parsed.success) return { problems: parsed.error.issues.map(describeIssue) };
+  return { file: parsed.data, problems: [] };
+}
+
 /**
  * Validates a parsed catalogue file and builds the catalogue. Every problem found is
  * returned (never thrown); the catalogue is returned only when there are none.
- * `description` names the catalogue in later messages, e.g. a file path.
+ * `description` names the catalogue in later messages, e.g. a file path. With
+ * `withBuiltin`, the lists the file does not give (or, for a partial catalogue, the
+ * entries it does not list) come from the built-in catalogue of its year, as a budget
+ * sees it; without, the file stands alone.
  */
-export function catalogueFromJson(json: unknown, description: string): { catalogue?: Catalogue; problems: string[] } {
-  const parsed = CatalogueFile.safeParse(json);
-  if (!parsed.success) {
-    return { problems: parsed.error.issues.map(describeIssue) };
-  }
-  const file = parsed.data;
-  const problems = crossCheck(file);
-  if (problems.length > 0) return { problems };
-  return { catalogue: buildCatalogue(file, description), problems: [] };
+export function catalogueFromJson(json: unknown, description: string, opts: ResolveOptions = { withBuiltin: false }): { catalogue?: Catalogue; problems: string[] } {
+  const { file, problems } = parseCatalogueFile(json);
+  if (!file) return { problems };
+  return resolveCatalogue(file, description, opts);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -146,3 +164,4 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+registerCatalogueSchema(parseCatalogueFile);

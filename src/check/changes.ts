@@ -53,7 +53,7 @@ export function figureChange(ctx: RuleContext, figure: string): FigureChange | u
     case "机关运行经费":
       return from ? at(m.economic.runningTotal.total, derived!.runningCosts, from) : at(m.economic.runningTotal.total, ly.runningCosts?.fen, ly.runningCosts?.span);
     case "财政拨款": {
-      const now = sum(FISCAL_SOURCES.map((s) => m.incomeBySource[s]));
+      const now = sum(FISCAL_SOURCES.map((s) => m.totals.bySource[s]));
       if (from) return at(now, derived!.fiscal, from);
       if (ly.fiscal) return at(now, ly.fiscal.fen, ly.fiscal.span);
       const funds = ly.bySource.filter((a) => FISCAL_SOURCES.includes(a.source));

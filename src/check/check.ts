@@ -1,8 +1,9 @@
 /**
  * The checker: runs after loading, on the typed AST. It picks the classification
- * catalogue (the budget office's own, or the built-in one for the budget's year), runs
- * every rule of rules/index.ts in order, and returns the diagnostics of loading and
- * checking together, sorted. It never throws on bad input.
+ * catalogue (catalogue/named.ts: the one given on the command line, the one the budget or
+ * its roll-up names, or the built-in one for the budget's year), runs every rule of
+ * rules/index.ts in order, and returns the diagnostics of loading and checking together,
+ * sorted. It never throws on bad input.
  */
 import { bi, diagnosticOf, hasErrors, sortDiagnostics, type Diagnostic, type Result } from "../base/diagnostics.js";
 import { CHECKING_CODES } from "./codes.js";
@@ -11,19 +12,10 @@ import type { Loaded } from "../syntax/load.js";
 import { Derivation } from "../model/derivation.js";
 import { lastYearFigures, withLastYear, type LastYearFigures } from "../model/last-year.js";
 import { builtinCatalogue } from "../catalogue/catalogue.js";
+import { catalogueForBudget } from "../catalogue/named.js";
 import type { Catalogue } from "../catalogue/types.js";
 import { ruleSpec, type RuleContext } from "./rule.js";
 import { RULES } from "./rules/index.js";
-
-/** The year of the built-in catalogue used when a budget's own year has none. */
-export const DEFAULT_CATALOGUE_YEAR = 2024;
-
-/** The catalogue a budget is checked against: the office's own, else the built-in one for its year. */
-export function catalogueFor(budget: Loaded["budget"], custom?: Catalogue): Catalogue {
-  if (custom) return custom;
-  const year = budget.department?.year?.value;
-  return (year !== undefined ? builtinCatalogue(year) : undefined) ?? builtinCatalogue(DEFAULT_CATALOGUE_YEAR)!;
-}
 
 export interface CheckResult extends Result<Loaded> {
   readonly catalogue: Catalogue;
@@ -39,25 +31,29 @@ export interface CheckResult extends Result<Loaded> {
   readonly derivation: Derivation;
 }
 
-export function checkBudget(loaded: Loaded, custom?: Catalogue): CheckResult {
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+/**
+ * Checks a loaded budget. `custom` is a catalogue from the command line, which takes the
+ * place of any the budget names; `inherited` is the one a roll-up names for its
+ * departments. A budget that names a JSON catalogue needs its schema: call this inside
+ * `withParser` (syntax/parse.ts), or with catalogue/file.js loaded.
+ */
+export function checkBudget(loaded: Loaded, custom?: Catalogue, inherited?: Catalogue): CheckResult {
   const budget = loaded.budget;
   const year = budget.department?.year?.value;
-  const catalogue = catalogueFor(budget, custom);
-  if (!custom) {
-    if (year !== undefined && catalogue.year !== year && budget.department?.year) {
-      diagnostics.push(
-        CHECKING_CODES.diag("catalogue-year", budget.department.year.span,
-          bi(`没有 ${year} 年的内置分类目录，改用 ${catalogue.description}`, `there is no built-in catalogue for ${year}; using ${catalogue.description}`),
-          { hint: bi("用 --catalogue 指定本年度的分类目录文件", "name this year's catalogue file with --catalogue") },
-        ),
-      );
-    }
-  }
+  const chosen = catalogueForBudget(loaded, { ...(custom ? { override: custom } : {}), ...(inherited ? { inherited } : {}) });
+  const catalogue = chosen.catalogue;
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...chosen.diagnostics];
   let lastYear: LastYearFigures | undefined;
+  // The catalogue of the year before, for subjects renamed or dropped since: last year's
+  // budget's, else the built-in one of that year when this budget uses the built-in one.
+  let previousCatalogue: Catalogue | undefined = chosen.builtin && year !== undefined && catalogue.year === year ? builtinCatalogue(year - 1) : undefined;
   const source = budget.lastYear?.source;
   if (loaded.lastYear && source) {
-    const prev = checkBudget(loaded.lastYear, custom);
+    // Last year's budget is checked against the catalogue it names; if it names none,
+    // against the one given or named for this budget (as a roll-up's serves its
+    // departments), else against the built-in catalogue of its own year.
+    const prev = checkBudget(loaded.lastYear, undefined, chosen.builtin ? undefined : catalogue);
+    previousCatalogue = prev.catalogue;
     const errors = prev.diagnostics.filter((d) => d.severity === "error").length;
     if (errors) {
       diagnostics.push(
@@ -79,7 +75,8 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue): CheckResult {
       budget,
       model,
       catalogue,
-      catalogueIsBuiltin: !custom,
+      catalogueIsBuiltin: chosen.builtin,
+      ...(previousCatalogue && previousCatalogue.year !== catalogue.year ? { previousCatalogue } : {}),
       ...(lastYear ? { lastYear } : {}),
       report: (span, message, extra) => diagnostics.push(diagnosticOf(spec, span, message, extra)),
     };

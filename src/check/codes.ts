@@ -1,12 +1,11 @@
 /**
  * The checker's diagnostic codes that are not rules, declared once with their severity:
- * choosing the catalogue and last year's budget (checking), and the invariants of a
+ * last year's budget (checking), and the invariants of a
  * roll-up over its departments (roll-up). Rules declare their own codes (rule.ts).
  */
 import { codeTable } from "../base/diagnostics.js";
 
 export const CHECKING_CODES = codeTable("checking", {
-  "catalogue-year": "warning",
   "last-year-budget": "error",
 });
 

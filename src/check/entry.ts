@@ -7,6 +7,7 @@ import { sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
 import { loadBudget, loadEntry, type SourceHost } from "../syntax/load.js";
 import { checkBudget } from "./check.js";
 import type { Catalogue } from "../catalogue/types.js";
+import { catalogueForRollup } from "../catalogue/named.js";
 import { departmentTotals } from "../model/department.js";
 import { rollupDiagnostics, type CheckedDepartment } from "./rollup.js";
 import type { Located } from "../syntax/ast.js";
@@ -25,12 +26,14 @@ export interface EntryCheck {
 export function checkEntry(entry: string, host: SourceHost, custom?: Catalogue): EntryCheck {
   const e = loadEntry(entry, host);
   if (e.kind === "budget") return { diagnostics: checkBudget(e.loaded, custom).diagnostics, departments: 1 };
-  const departments = e.rollup.departments.map((d) => checkDepartment(d, host, custom));
-  return { diagnostics: sortDiagnostics(rollupDiagnostics(e.rollup, departments)), departments: departments.length };
+  // The roll-up's own catalogue, for the departments that name none.
+  const named = custom ? { diagnostics: [] } : catalogueForRollup(e.rollup);
+  const departments = e.rollup.departments.map((d) => checkDepartment(d, host, custom, named.catalogue));
+  return { diagnostics: sortDiagnostics([...named.diagnostics, ...rollupDiagnostics(e.rollup, departments)]), departments: departments.length };
 }
 
 /** Loads and checks one department budget of a roll-up on its own. */
-export function checkDepartment(d: { readonly path: string; readonly include: Located<string> }, host: SourceHost, custom?: Catalogue): CheckedDepartment {
-  const checked = checkBudget(loadBudget(d.path, host), custom);
+export function checkDepartment(d: { readonly path: string; readonly include: Located<string> }, host: SourceHost, custom?: Catalogue, inherited?: Catalogue): CheckedDepartment {
+  const checked = checkBudget(loadBudget(d.path, host), custom, inherited);
   return { diagnostics: checked.diagnostics, totals: departmentTotals(d.path, d.include, checked.derivation) };
 }

@@ -360,7 +360,7 @@ export function forEachText(budget: A.Budget, visit: (text: string, span: Span) 
   };
   const d = budget.department;
   if (d) {
-    for (const l of [d.name, d.moneyUnit, d.kind, d.duties, d.organisation, d.profile, d.level, d.shortName, d.nameSuffix]) one(l);
+    for (const l of [d.name, d.region, d.moneyUnit, d.kind, d.duties, d.organisation, d.profile, d.level, d.shortName, d.nameSuffix]) one(l);
     for (const l of d.sections) one(l);
   }
   for (const u of budget.units) {

@@ -24,8 +24,13 @@ export interface RuleContext {
   readonly model: Derivation;
   /** The catalogue in use: the budget office's own, or the built-in one for the year. */
   readonly catalogue: Catalogue;
-  /** True when the catalogue was chosen by default (no --catalogue, year not found, …). */
+  /** True when the catalogue was chosen by default (none given on the command line or named). */
   readonly catalogueIsBuiltin: boolean;
+  /**
+   * The catalogue of the year before, when known (last year's budget's, or the built-in
+   * one): for the subjects this year's catalogue renamed or dropped.
+   */
+  readonly previousCatalogue?: Catalogue;
   /** Last year's figures, derived from last year's budget when the 上年 block names it. */
   readonly lastYear?: LastYearFigures;
   /** Reports a diagnostic of this rule's code, with its severity (or one it declares in `alsoAs`). */

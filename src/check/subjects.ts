@@ -6,6 +6,8 @@
  */
 import type { Located } from "../syntax/ast.js";
 import type { Budget } from "../syntax/ast.js";
+import type { Catalogue } from "../catalogue/types.js";
+import { diffCatalogues, type CatalogueChange } from "../catalogue/diff.js";
 
 export interface CodeUse {
   readonly code: string;
@@ -93,3 +95,35 @@ export function usedByBasicLine(budget: Budget, use: CodeUse): boolean {
 export const FUNCTIONAL_SHAPE = /^(\d{3}|\d{5}|\d{7})$/;
 /** An economic code has the shape of a 类 (3 digits) or 款 (5). */
 export const ECONOMIC_SHAPE = /^(\d{3}|\d{5})$/;
+
+/**
+ * The catalogue's name of a code of any of the three classifications, which never share
+ * a code: functional codes start with 2, 部门 economic codes with 3, 政府 ones with 5.
+ */
+export function catalogueName(cat: Catalogue, code: string): string | undefined {
+  if (code.startsWith("2")) return cat.functional(code)?.name;
+  if (code.startsWith("3")) return cat.economic(code)?.name;
+  if (code.startsWith("5")) return cat.government(code)?.name;
+  return undefined;
+}
+
+const changesCache = new WeakMap<Catalogue, WeakMap<Catalogue, ReadonlyMap<string, CatalogueChange>>>();
+
+/** The changes from one catalogue to the next, by old code; computed once per pair. */
+export function changesBetween(before: Catalogue, after: Catalogue): ReadonlyMap<string, CatalogueChange> {
+  let inner = changesCache.get(before);
+  if (!inner) changesCache.set(before, (inner = new WeakMap()));
+  let m = inner.get(after);
+  if (!m) {
+    m = new Map(diffCatalogues(before, after).filter((c) => c.kind !== "added").map((c) => [`${c.list} ${c.code}`, c]));
+    inner.set(after, m);
+  }
+  return m;
+}
+
+/** True when subject-changed reports a code that this year's catalogue lacks (so unknown-* stays quiet). */
+export function reportedAsChanged(prev: Catalogue | undefined, cat: Catalogue, list: "functional" | "department", code: string): boolean {
+  if (!prev) return false;
+  const c = changesBetween(prev, cat).get(`${list} ${code}`);
+  return c !== undefined && c.kind !== "renamed";
+}

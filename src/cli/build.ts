@@ -15,8 +15,11 @@ import { DepartmentPool, jobsFor } from "./pool.js";
 import { rollupDiagnostics } from "../check/rollup.js";
 import { rollupIndex, rollupJson } from "../model/rollup.js";
 import { loadEntry, normalisePath, type LoadedRollup } from "../syntax/load.js";
-// Builds parse every file fully: the full parser is loaded up front rather than on demand.
+// Builds parse every file fully: the full parser (and the schema of catalogue JSON files)
+// is loaded up front rather than on demand.
 import "../syntax/parser.js";
+import "../catalogue/file.js";
+import { catalogueForRollup } from "../catalogue/named.js";
 import { fsHost } from "./host.js";
 import { readProfile } from "./profiles.js";
 import type { Io } from "./io.js";
@@ -72,8 +75,11 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
     for (const entry of entries) {
       const e = loadEntry(entry, host);
       if (e.kind === "rollup") {
+        // The roll-up's own catalogue, for the departments that name none.
+        const named = catalogueForRollup(e.rollup);
+        all.push(...named.diagnostics);
         // Each department is checked in the pool's threads, which keep the texts for emitting.
-        const pool = DepartmentPool.open(io, jobsFor(e.rollup.departments.length, o.jobs));
+        const pool = DepartmentPool.open(io, jobsFor(e.rollup.departments.length, o.jobs), undefined, named.data);
         const r: CheckedRollup = { entry, rollup: e.rollup, pool, checked: [] };
         rollups.push(r);
         r.checked = await pool.check(e.rollup.departments);

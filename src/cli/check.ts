@@ -14,6 +14,7 @@ import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
 import { diagnosticsJson, diagnosticsText, type Lang } from "./report.js";
 import { loadCatalogueOption } from "./catalogue.js";
+import { catalogueForRollup } from "../catalogue/named.js";
 
 export interface CheckOptions {
   files: string[];
@@ -32,12 +33,15 @@ export async function checkCommand(io: Io, o: CheckOptions): Promise<number> {
   for (const f of o.files) {
     const entry = await withParser(() => loadEntry(f, host));
     if (entry.kind === "budget") {
-      all.push(...checkBudget(entry.loaded, custom?.catalogue).diagnostics);
+      all.push(...(await withParser(() => checkBudget(entry.loaded, custom?.catalogue))).diagnostics);
       continue;
     }
     const departments = entry.rollup.departments;
+    // The roll-up's own catalogue, for the departments that name none.
+    const named = custom ? undefined : await withParser(() => catalogueForRollup(entry.rollup));
+    if (named) all.push(...named.diagnostics);
     const { DepartmentPool, jobsFor } = await import("./pool.js");
-    const pool = DepartmentPool.open(io, jobsFor(departments.length, o.jobs), custom);
+    const pool = DepartmentPool.open(io, jobsFor(departments.length, o.jobs), custom, named?.data);
     try {
       all.push(...rollupDiagnostics(entry.rollup, await pool.check(departments)));
     } finally {

@@ -5,6 +5,7 @@
  * (docs/diagnostics/README.md, kept true by test/meta.test.ts).
  */
 import type { CodeSpec } from "../base/diagnostics.js";
+import { CATALOGUE_CODES } from "../catalogue/codes.js";
 import { CHECKING_CODES, ROLLUP_CODES } from "../check/codes.js";
 import { ruleSpec } from "../check/rule.js";
 import { RULES } from "../check/rules/index.js";
@@ -14,6 +15,7 @@ export const CODES: readonly CodeSpec[] = [
   ...SYNTAX_CODES.specs,
   ...LOWERING_CODES.specs,
   ...LOADING_CODES.specs,
+  ...CATALOGUE_CODES.specs,
   ...CHECKING_CODES.specs,
   ...RULES.map(ruleSpec),
   ...ROLLUP_CODES.specs,

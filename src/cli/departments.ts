@@ -34,6 +34,8 @@ export class DepartmentRunner {
   constructor(
     private readonly io: Io,
     private readonly custom?: Catalogue,
+    /** The roll-up's own catalogue, for the departments that name none. */
+    private readonly inherited?: Catalogue,
   ) {
     this.host = fsHost(io);
   }
@@ -47,7 +49,7 @@ export class DepartmentRunner {
     const out: CheckedDepartment[] = [];
     // One department at a time: one that needs the full parser is the only one run twice.
     for (const d of departments) {
-      out.push(await withParser(() => checkDepartment(d, this.host, this.custom)));
+      out.push(await withParser(() => checkDepartment(d, this.host, this.custom, this.inherited)));
     }
     return out;
   }
@@ -58,7 +60,7 @@ export class DepartmentRunner {
     const out: Emitted[] = [];
     for (const d of departments) {
       // Parsing (which may load the full parser and run again) comes before any write.
-      const checked = await withParser(() => checkBudget(loadBudget(d.path, this.host), this.custom));
+      const checked = await withParser(() => checkBudget(loadBudget(d.path, this.host), this.custom, this.inherited));
       if (hasErrors(checked.diagnostics)) throw new Error(`${d.path} has errors at emit time`);
       out.push(emitPublication(this.io, request, checked, d.path));
     }

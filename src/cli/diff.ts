@@ -16,8 +16,10 @@ import { formatJson, formatMarkdown, formatText } from "../diff/format.js";
 import { hasChanges, semanticDiff, type Side } from "../diff/semantic.js";
 import { decodeSource } from "../syntax/encoding.js";
 import { loadBudget, type SourceHost } from "../syntax/load.js";
-// Either side may be any text, even mid-edit: the full parser is loaded up front.
+// Either side may be any text, even mid-edit: the full parser is loaded up front, and the
+// schema of a catalogue JSON file a budget names.
 import "../syntax/parser.js";
+import "../catalogue/file.js";
 import type { Io } from "./io.js";
 import type { Lang } from "./report.js";
 

@@ -14,8 +14,8 @@ export interface Io {
   readFile(p: string): string | undefined;
   /** The bytes of a file, for sources, whose encoding is recognised (syntax/encoding.ts). */
   readBytes(p: string): Uint8Array | undefined;
-  /** Writes atomically: a temporary file in the same folder, then a rename. */
-  writeFile(p: string, content: string | Uint8Array): void;
+  /** Writes atomically: a temporary file in the same folder, then a rename; `executable` for a script. */
+  writeFile(p: string, content: string | Uint8Array, options?: { executable?: boolean }): void;
   exists(p: string): boolean;
   listDir(p: string): string[];
   /** Removes a file if it exists. */
@@ -46,7 +46,7 @@ export function nodeIo(): Io {
         return undefined;
       }
     },
-    writeFile: (p, content) => atomicWrite(p, content),
+    writeFile: (p, content, options) => atomicWrite(p, content, options?.executable ? 0o755 : undefined),
     exists: (p) => fs.existsSync(p),
     remove: (p) => fs.rmSync(p, { force: true }),
     move: (from, to) => {
@@ -64,12 +64,13 @@ export function nodeIo(): Io {
   };
 }
 
-export function atomicWrite(p: string, content: string | Uint8Array): void {
+export function atomicWrite(p: string, content: string | Uint8Array, mode?: number): void {
   const dir = path.dirname(p);
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(p)}.${process.pid}.${Date.now()}.tmp`);
   try {
     fs.writeFileSync(tmp, content);
+    if (mode !== undefined) fs.chmodSync(tmp, mode);
     fs.renameSync(tmp, p);
   } catch (e) {
     try {
@@ -82,49 +83,62 @@ export function atomicWrite(p: string, content: string | Uint8Array): void {
 }
 
 /**
- * An in-memory Io for tests. Files are text (UTF-8) or bytes, for sources in other
- * encodings; written files are kept as text.
+ * An in-memory Io for tests. Files are text (UTF-8) or bytes (a workbook, a source or CSV
+ * in another encoding): a Uint8Array given among `files`, or in `opts.bytes`, is kept as
+ * bytes; bytes written are kept as bytes too, with their UTF-8 reading as text.
  */
-export function memoryIo(files: Record<string, string | Uint8Array>, opts: { isTTY?: boolean } = {}): Io & { stdout: string; stderr: string; files: Record<string, string | Uint8Array> } {
+export function memoryIo(
+  files: Record<string, string | Uint8Array>,
+  opts: { isTTY?: boolean; bytes?: Record<string, Uint8Array> } = {},
+): Io & { stdout: string; stderr: string; files: Record<string, string>; bytes: Record<string, Uint8Array> } {
+  const text: Record<string, string> = {};
+  const binary: Record<string, Uint8Array> = { ...opts.bytes };
+  for (const [k, v] of Object.entries(files)) {
+    if (typeof v === "string") text[k] = v;
+    else binary[k] = v;
+  }
   const io = {
     cwd: "/",
     isTTY: opts.isTTY ?? false,
     stdout: "",
     stderr: "",
-    files: { ...files },
+    files: text,
+    bytes: binary,
     out(t: string) {
       io.stdout += t;
     },
     err(t: string) {
       io.stderr += t;
     },
-    readFile: (p: string) => {
-      const f = io.files[p];
-      return typeof f === "string" || f === undefined ? f : Buffer.from(f).toString("utf8");
-    },
-    readBytes: (p: string) => {
-      const f = io.files[p];
-      return typeof f === "string" ? new TextEncoder().encode(f) : f;
-    },
+    readFile: (p: string) => io.files[p] ?? (io.bytes[p] ? Buffer.from(io.bytes[p]).toString("utf8") : undefined),
+    readBytes: (p: string) => io.bytes[p] ?? (io.files[p] !== undefined ? new Uint8Array(Buffer.from(io.files[p], "utf8")) : undefined),
     writeFile: (p: string, c: string | Uint8Array) => {
       io.files[p] = typeof c === "string" ? c : Buffer.from(c).toString("utf8");
+      if (typeof c === "string") delete io.bytes[p];
+      else io.bytes[p] = c;
     },
-    exists: (p: string) => p in io.files,
+    exists: (p: string) => p in io.files || p in io.bytes,
     remove: (p: string) => {
       delete io.files[p];
+      delete io.bytes[p];
     },
     move: (from: string, to: string) => {
       const content = io.files[from];
       if (content === undefined) throw new Error(`no file ${from}`);
       io.files[to] = content;
       delete io.files[from];
+      const bytes = io.bytes[from];
+      delete io.bytes[to];
+      if (bytes) io.bytes[to] = bytes;
+      delete io.bytes[from];
     },
     removeTree: (p: string) => {
       for (const f of Object.keys(io.files)) if (f === p || f.startsWith(`${p}/`)) delete io.files[f];
+      for (const f of Object.keys(io.bytes)) if (f === p || f.startsWith(`${p}/`)) delete io.bytes[f];
     },
     listDir: (p: string) => {
       const pre = p.endsWith("/") ? p : p + "/";
-      return [...new Set(Object.keys(io.files).filter((f) => f.startsWith(pre)).map((f) => f.slice(pre.length).split("/")[0]!))].sort();
+      return [...new Set([...Object.keys(io.files), ...Object.keys(io.bytes)].filter((f) => f.startsWith(pre)).map((f) => f.slice(pre.length).split("/")[0]!))].sort();
     },
   };
   return io;

@@ -6,6 +6,7 @@
 import yargs from "yargs";
 import { nodeIo, type Io } from "./io.js";
 import type { Lang } from "./report.js";
+import { catalogueCommands } from "./catalogue-args.js";
 
 /** --jobs, for the commands that take a roll-up. */
 const JOBS_OPTION = {
@@ -147,7 +148,46 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         code = explainCommand(io, String(a.code));
       },
     )
-    .demandCommand(1, "name a command: check, fmt, build, diff, explain")
+    .command(
+      "lsp",
+      "run the language server for editors, over stdin and stdout",
+      (y) => y.option("stdio", { type: "boolean", describe: "talk over stdin and stdout (the only transport; accepted for editors that pass it)" }),
+      async (a) => {
+        const { lspCommand } = await import("./lsp.js");
+        code = await lspCommand(io, { lang: lang(a.lang) });
+      },
+    )
+    .command(
+      "serve [input]",
+      "preview the publication of a budget (a .budget file, or the folder of them) in the browser, reloading on save",
+      (y) =>
+        y
+          .positional("input", { type: "string", describe: "a .budget file or a folder (default: the current folder)" })
+          .option("port", { type: "number", default: 7420, describe: "the port on 127.0.0.1" })
+          .option("profile", { type: "string", default: "shanxi-13", describe: "table set and templates: shanxi-13 or mof-9" })
+          .option("templates", { type: "string", describe: "a folder of templates overriding the profile's" }),
+      async (a) => {
+        const { serveCommand } = await import("./serve.js");
+        code = await serveCommand(io, { ...(a.input ? { input: a.input } : {}), port: a.port, profile: a.profile, ...(a.templates ? { templates: a.templates } : {}), lang: lang(a.lang) });
+      },
+    )
+    .command(
+      "init [dir]",
+      "start a budget repository: a commented starter budget, git settings, a pre-commit hook and a CI workflow",
+      (y) =>
+        y
+          .positional("dir", { type: "string", describe: "the folder to write into (default: the current folder)" })
+          .option("profile", { type: "string", default: "shanxi-13", describe: "the disclosure format the starter is for" }),
+      async (a) => {
+        const { initCommand } = await import("./init.js");
+        code = initCommand(io, { ...(a.dir ? { dir: a.dir } : {}), profile: a.profile, lang: lang(a.lang) });
+      },
+    )
+    // The catalogue command group: its arguments live in catalogue-args.ts.
+    .command("catalogue", "classification catalogues: import a budget office's lists, find, show and compare subjects", (y) =>
+      catalogueCommands(y, io, lang, (c) => (code = c)),
+    )
+    .demandCommand(1, "name a command: check, fmt, build, diff, trace, explain, catalogue, lsp, serve, init")
     .strict()
     .help()
     .version(false)

@@ -16,15 +16,18 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Catalogue } from "../catalogue/types.js";
+import { catalogueOfData, type CatalogueData } from "../catalogue/named.js";
 import type { CheckedDepartment } from "../check/rollup.js";
 import { DepartmentRunner, type DepartmentRef, type Job } from "./departments.js";
 import type { EmitRequest, Emitted } from "./emit.js";
 import type { Io } from "./io.js";
+import type { CustomCatalogue } from "./catalogue.js";
 
 export interface WorkerInit {
-  /** A --catalogue file as the main thread read and validated it: its path and parsed JSON. */
-  readonly catalogue?: { readonly path: string; readonly json: unknown };
+  /** A --catalogue file as the main thread read and validated it. */
+  readonly catalogue?: CatalogueData;
+  /** The catalogue the roll-up names, as the main thread read it. */
+  readonly inherited?: CatalogueData;
 }
 export type WorkerRequest = Job & { readonly id: number };
 export type WorkerReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string };
@@ -116,12 +119,17 @@ export function slices<T>(items: readonly T[], n: number): T[][] {
 export class DepartmentPool {
   private constructor(private readonly executors: Executor[]) {}
 
-  /** Starts `jobs - 1` workers; the main thread is the first job. */
-  static open(io: Io, jobs: number, custom?: { path: string; json: unknown; catalogue: Catalogue }): DepartmentPool {
-    const local = new LocalExecutor(new DepartmentRunner(io, custom?.catalogue));
+  /**
+   * Starts `jobs - 1` workers; the main thread is the first job. `custom` is a catalogue
+   * from the command line, `inherited` the one the roll-up names; every thread builds the
+   * same catalogue from the same data.
+   */
+  static open(io: Io, jobs: number, custom?: CustomCatalogue, inherited?: CatalogueData): DepartmentPool {
+    const local = new LocalExecutor(new DepartmentRunner(io, custom?.catalogue, inherited ? catalogueOfData(inherited).catalogue : undefined));
     const workers: WorkerExecutor[] = [];
+    const init: WorkerInit = { ...(custom ? { catalogue: custom.data } : {}), ...(inherited ? { inherited } : {}) };
     try {
-      for (let i = 1; i < jobs; i++) workers.push(new WorkerExecutor(custom ? { catalogue: { path: custom.path, json: custom.json } } : {}));
+      for (let i = 1; i < jobs; i++) workers.push(new WorkerExecutor(init));
     } catch (e) {
       for (const w of workers) void w.close();
       throw e;

@@ -3,10 +3,14 @@
  * the location, the source with the region marked (a code frame from @babel/code-frame),
  * related places and a hint (control and invisible characters shown as U+FFFD, so that
  * none can reorder or hide what is shown). For tools: JSON with 1-based lines and columns.
+ *
+ * A place in a table (a catalogue's CSV file or workbook sheet) is a cell: it is shown as
+ * `FILE!B7` or `FILE:SHEET!B7`, and in JSON its row and column are the line and column,
+ * with `cell` (and `sheet` for a workbook) beside them.
  */
 import { codeFrameColumns } from "@babel/code-frame";
 import type { Diagnostic } from "../base/diagnostics.js";
-import { displayWidth, lineCol, type SourceText } from "../base/source.js";
+import { cellRef, displayWidth, lineCol, sourceKey, type SourceText, type Span } from "../base/source.js";
 import { showInvisible } from "../syntax/chars.js";
 
 export type Lang = "zh" | "en";
@@ -17,13 +21,19 @@ export interface Sources {
 
 export interface JsonPosition {
   file: string;
+  /** The sheet of a workbook, for a place in one. */
+  sheet?: string;
+  /** The cell, for a place in a table: B7. */
+  cell?: string;
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
 }
 
-function position(sources: Sources, span: { file: string; start: number; end: number }): JsonPosition {
+function position(sources: Sources, span: Span): JsonPosition {
+  const c = span.cell;
+  if (c) return { file: span.file, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}), cell: cellRef(c), line: c.row, column: c.column, endLine: c.row, endColumn: c.column };
   const src = sources.get(span.file);
   if (!src) return { file: span.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
   const a = lineCol(src, span.start);
@@ -39,6 +49,8 @@ export function diagnosticsJson(ds: readonly Diagnostic[], sources: Sources, lan
       severity: d.severity,
       message: d.message[lang],
       file: p.file,
+      ...(p.sheet !== undefined ? { sheet: p.sheet } : {}),
+      ...(p.cell !== undefined ? { cell: p.cell } : {}),
       line: p.line,
       column: p.column,
       endLine: p.endLine,
@@ -114,19 +126,25 @@ function alignMarkers(raw: string, lines: string[], a: { line: number; column: n
   return out.join("\n");
 }
 
+/** A place as a person reads it: FILE:LINE:COLUMN, or FILE!B7 and FILE:SHEET!B7 for a cell. */
+function where(p: JsonPosition): string {
+  if (p.cell !== undefined) return p.sheet !== undefined ? `${p.file}:${p.sheet}!${p.cell}` : `${p.file}!${p.cell}`;
+  return `${p.file}:${p.line}:${p.column}`;
+}
+
 export function diagnosticsText(ds: readonly Diagnostic[], sources: Sources, lang: Lang, colours: boolean): string {
   const parts: string[] = [];
   for (const d of ds) {
-    const src = sources.get(d.span.file);
+    const src = sources.get(sourceKey(d.span));
     const p = position(sources, d.span);
     const sev = LABEL[lang][d.severity];
     const sevColour = d.severity === "error" ? "31;1" : d.severity === "warning" ? "33;1" : "36;1";
-    let s = `${colour(colours, sevColour, `${sev}[${d.code}]`)}: ${colour(colours, "1", d.message[lang])}\n  --> ${p.file}:${p.line}:${p.column}\n`;
+    let s = `${colour(colours, sevColour, `${sev}[${d.code}]`)}: ${colour(colours, "1", d.message[lang])}\n  --> ${where(p)}\n`;
     if (src) s += frame(src, d.span, colours) + "\n";
     for (const r of d.related) {
       const rp = position(sources, r.span);
-      const rs = sources.get(r.span.file);
-      s += `  ${lang === "zh" ? "相关" : "related"}: ${r.message[lang]} (${rp.file}:${rp.line}:${rp.column})\n`;
+      const rs = sources.get(sourceKey(r.span));
+      s += `  ${lang === "zh" ? "相关" : "related"}: ${r.message[lang]} (${where(rp)})\n`;
       if (rs) s += frame(rs, r.span, colours).replace(/^/gm, "    ") + "\n";
     }
     if (d.hint) s += `  = ${lang === "zh" ? "提示" : "hint"}: ${d.hint[lang]}\n`;

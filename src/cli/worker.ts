@@ -6,19 +6,17 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { DepartmentRunner } from "./departments.js";
 import { nodeIo } from "./io.js";
+import { catalogueOfData } from "../catalogue/named.js";
 import type { WorkerInit, WorkerReply, WorkerRequest } from "./pool.js";
 
 async function start(): Promise<void> {
   const port = parentPort;
   if (!port) return;
   const init = workerData as WorkerInit;
-  let custom;
-  if (init.catalogue) {
-    // The JSON the main thread read and validated: every thread checks against the same catalogue.
-    const { catalogueFromJson } = await import("../catalogue/file.js");
-    custom = catalogueFromJson(init.catalogue.json, init.catalogue.path).catalogue;
-  }
-  const runner = new DepartmentRunner(nodeIo(), custom);
+  // The data the main thread read and validated: every thread checks against the same catalogues.
+  const custom = init.catalogue ? catalogueOfData(init.catalogue).catalogue : undefined;
+  const inherited = init.inherited ? catalogueOfData(init.inherited).catalogue : undefined;
+  const runner = new DepartmentRunner(nodeIo(), custom, inherited);
   port.on("message", (req: WorkerRequest) => {
     const reply = (r: WorkerReply) => port.postMessage(r);
     runner.run(req).then(

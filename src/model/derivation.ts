@@ -7,8 +7,7 @@
  *
  * The parts, and the module that computes each:
  * - units (units.ts) and items (items.ts): the budget flattened into amounts;
- * - totals (totals.ts): this year's and carried-over amounts by source, and
- *   incomeBySource (sources.ts): this year's income by each source as written;
+ * - totals (totals.ts): this year's and carried-over amounts by source;
  * - functional (functional.ts): the subject trees and tables 一 to 五, 七 to 九;
  * - economic (economic.ts): 表六, the "三公" of 表十, the 机关运行经费 of 表十一;
  * - projects (projects.ts): 表十二 and 表十三;
@@ -26,24 +25,27 @@ import type * as A from "../syntax/ast.js";
 import { attachForms, type Attachment } from "./attach.js";
 import { buildAssets } from "./assets.js";
 import { buildCharts } from "./charts.js";
+import { buildExplanations } from "./explanations.js";
 import { accumulateEconomic, economicTables, type Economic } from "./economic.js";
 import { buildOverall, buildProjectForms } from "./forms.js";
 import { accumulateFunctional, functionalTables, type Functional } from "./functional.js";
-import { budgetItems, type Item } from "./items.js";
+import { budgetItems, economicItems, type EconomicItem, type Item } from "./items.js";
 import { projectTable } from "./projects.js";
-import { projectEconomicItems } from "./project-economic.js";
-import { accumulateIncomeBySource, type IncomeBySource } from "./sources.js";
 import { derivedCoverage, type Coverage } from "./coverage.js";
 import { buildProse } from "./prose.js";
-import { writtenSubjectNames } from "./subjects.js";
+import { sourceNames } from "./names.js";
 import { accumulateTotals, type Totals } from "./totals.js";
 import { NO_TRACE, Recorder, type Tracer } from "./trace.js";
-import type { ProjectLine, ProjectTable, Publication, Tables } from "./types.js";
+import { genericTable } from "./generic.js";
+import type { ModelSpec } from "./spec.js";
+import type { GenericTable, ProjectLine, ProjectTable, Publication, Tables } from "./types.js";
 import { resolveUnits, validKind, type UnitResolution } from "./units.js";
 
 export interface DerivationOptions {
   /** Record every figure's sources (slower; for trace and --provenance). */
   readonly trace?: boolean;
+  /** The profile's tables and lists; without it, the standard tables only (shanxi-13). */
+  readonly spec?: ModelSpec;
 }
 
 export class Derivation {
@@ -51,10 +53,11 @@ export class Derivation {
   private _units?: UnitResolution;
   private _items?: Item[];
   private _totals?: Totals;
-  private _incomeBySource?: IncomeBySource;
   private _coverage?: Coverage;
   private _functional?: Functional;
   private _economic?: Economic;
+  private _economicItems?: EconomicItem[];
+  private _names?: ReadonlyMap<string, string>;
   private _attachment?: Attachment;
   private _projects?: { t12: { table: ProjectTable; lines: ProjectLine[] }; t13: { table: ProjectTable; lines: ProjectLine[] } };
   private _publication?: Publication;
@@ -65,6 +68,16 @@ export class Derivation {
     options: DerivationOptions = {},
   ) {
     this.tracer = options.trace ? new Recorder() : NO_TRACE;
+    this.spec = options.spec;
+  }
+
+  /** The profile's tables and lists, when the derivation is for a profile that defines any. */
+  readonly spec: ModelSpec | undefined;
+
+  /** The tables the profile defines as data, in its order. */
+  profileTables(): GenericTable[] {
+    const x = { items: this.items, economicItems: this.economicItems, catalogue: this.catalogue, units: this.units, names: this.names, year: this.year, tracer: this.tracer };
+    return (this.spec?.tables ?? []).map((t) => genericTable(t, x));
   }
 
   /** The fiscal year: the budget's, else the catalogue's. */
@@ -84,17 +97,22 @@ export class Derivation {
     return (this._totals ??= accumulateTotals(this.budget, this.tracer));
   }
 
-  /** This year's income by each source as written (sources.ts): 事业收入 apart from 其他收入. */
-  get incomeBySource(): IncomeBySource {
-    return (this._incomeBySource ??= accumulateIncomeBySource(this.budget, this.tracer));
-  }
-
   get functional(): Functional {
     return (this._functional ??= accumulateFunctional(this.items, this.tracer));
   }
 
   get economic(): Economic {
-    return (this._economic ??= accumulateEconomic(this.items, this.catalogue, this.units, this.tracer, projectEconomicItems(this.budget)));
+    return (this._economic ??= accumulateEconomic(this.economicItems, this.catalogue, this.names, this.units, this.tracer));
+  }
+
+  /** The amounts with an economic subject: basic lines, and projects' spending by economic subject. */
+  get economicItems(): readonly EconomicItem[] {
+    return (this._economicItems ??= economicItems(this.budget, this.units, this.items));
+  }
+
+  /** The names the budget writes for codes (a fallback where the catalogue has none). */
+  get names(): ReadonlyMap<string, string> {
+    return (this._names ??= sourceNames(this.budget));
   }
 
   get attachment(): Attachment {
@@ -127,9 +145,8 @@ export class Derivation {
 
   /** Every table of the publication. */
   tables(): Tables {
-    const names = writtenSubjectNames(this.budget);
-    const f = functionalTables(this.functional, this.totals, this.year, this.catalogue, names, this.tracer);
-    const e = economicTables(this.economic, this.year, this.catalogue, this.units.units, this.tracer);
+    const f = functionalTables(this.functional, this.totals, this.year, this.catalogue, this.names, this.tracer);
+    const e = economicTables(this.economic, this.year, this.catalogue, this.names, this.units.units, this.tracer);
     return { t1: f.t1, t2: f.t2, t3: f.t3, t4: f.t4, t5: f.t5, t6: e.t6, t7: f.t7, t8: f.t8, t9: f.t9, t10: e.t10, t11: e.t11, t12: this.projects.t12.table, t13: this.projects.t13.table };
   }
 
@@ -147,16 +164,34 @@ export class Derivation {
     const deptCodeName = deptCode ? `${deptCode}-${deptName}` : deptName;
     const projectForms = buildProjectForms(budget, tables.t12, this.projects.t12.lines, this.attachment.published, deptCodeName, this.units.unitOf, this.tracer);
     const prose = buildProse(budget, tables, this.projects.t12.lines, projectForms, this.tracer);
+    const explanations = buildExplanations({
+      budget,
+      catalogue: this.catalogue,
+      names: this.names,
+      items: this.items,
+      totals: this.totals,
+      economic: this.economic,
+      tables,
+      units: this.units,
+      unitModels: this.units.units,
+      projectLines: this.projects.t12.lines,
+      projectForms,
+      percentBase: this.spec?.percentBase ?? "exact",
+      tracer: this.tracer,
+    });
     return (this._publication = {
       format: "yusuan-publication",
       version: 1,
-      profile: "shanxi-13",
+      profile: this.spec?.name ?? "shanxi-13",
       header: {
         code: deptCode,
         name: deptName,
         year,
         ...(dept?.region ? { region: dept.region.value } : {}),
-        moneyUnit: "万元",
+        moneyUnit: dept?.moneyUnit?.value === "元" ? "元" : "万元",
+        ...(dept?.level ? { level: dept.level.value } : {}),
+        ...(dept?.shortName ? { shortName: dept.shortName.value } : {}),
+        ...(dept?.nameSuffix ? { nameSuffix: dept.nameSuffix.value } : {}),
         ...(deptKind ? { kind: deptKind } : {}),
         self: "本部门",
       },
@@ -167,12 +202,14 @@ export class Derivation {
       },
       units: this.units.units,
       tables,
+      ...(this.spec?.tables.length ? { profileTables: this.profileTables() } : {}),
       prose,
+      explanations,
       charts: buildCharts(prose, tables, this.tracer),
       ...(budget.overall ? { overallForm: buildOverall(budget, budget.overall, year, deptCodeName, this.units.units, this.totals, this.tracer) } : {}),
       projectForms,
       unattachedForms: [...this.attachment.unattached],
-      ...(budget.assets ? { assets: buildAssets(budget.assets) } : {}),
+      ...(budget.assets ? { assets: buildAssets(budget.assets, this.spec?.vehicleKinds) } : {}),
       ...(budget.notes
         ? {
             notes: {

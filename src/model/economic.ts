@@ -2,14 +2,12 @@
  * The economic classification of basic expenditure: 表六 (一般公共预算 basic lines by
  * economic subject, 人员经费 and 公用经费), the "三公" items of 表十 and the 机关运行经费 of
  * 表十一 (公用经费 of administrative units), all from the economic subjects of the lines
- * and the catalogue that classifies them. "三公" also counts project spending by its
- * economic subject (project-economic.ts): a car bought by a project is 公务用车购置费.
+ * and the catalogue that classifies them.
  */
 import type { Catalogue } from "../catalogue/types.js";
 import { add } from "../base/money.js";
 import { addCells, PERSONNEL_PUBLIC_KEYS, TOTAL_BY_FISCAL_KEYS, zeroCells, type Cells } from "./cells.js";
-import type { Item } from "./items.js";
-import type { ProjectEconomicItem } from "./project-economic.js";
+import type { EconomicItem } from "./items.js";
 import { FISCAL_KEYS, SOURCE_KEY, type SourceKey } from "./keys.js";
 import { tableBase, THREE_PUBLIC_KEY, THREE_PUBLIC_ROWS } from "./labels.js";
 import type { Tracer } from "./trace.js";
@@ -30,32 +28,23 @@ export interface Economic {
 }
 
 /**
- * Accumulates the economic figures in one pass over the basic lines among the items, and
- * the "三公" paid from projects in one pass over the projects' economic items.
+ * Accumulates the economic figures in one pass over the amounts with an economic subject:
+ * 表六 and 机关运行经费 count basic lines only; 三公 counts projects' spending too (a car
+ * bought by a project is 公务用车购置 as one bought from basic expenditure is).
  */
-export function accumulateEconomic(items: readonly Item[], catalogue: Catalogue, units: UnitResolution, tracer: Tracer, projectItems: readonly ProjectEconomicItem[] = []): Economic {
+export function accumulateEconomic(items: readonly EconomicItem[], catalogue: Catalogue, names: ReadonlyMap<string, string>, units: UnitResolution, tracer: Tracer): Economic {
   const lines = new Map<string, EconomicLine & { group: string }>();
   const total = zeroCells(PERSONNEL_PUBLIC_KEYS);
   const threePublic = new Map<ThreePublicKey, TotalByFiscal>(THREE_PUBLIC_ROWS.map((r) => [r.key, zeroCells(TOTAL_BY_FISCAL_KEYS)]));
   const running = new Map<string, TotalByFiscal>();
   const runningTotal = zeroCells(TOTAL_BY_FISCAL_KEYS);
-  /** Adds a 财政拨款 amount whose economic subject is a "三公" item into 表十. */
-  const threePublicAdd = (economic: string, key: SourceKey, fen: number, m: Item["money"]): void => {
-    const tp = catalogue.threePublic(economic);
-    if (!tp) return;
-    const k = THREE_PUBLIC_KEY[tp];
-    const delta = { total: fen, [key]: fen };
-    addCells(threePublic.get(k)!, delta, m, tracer);
-    if (k === "vehiclePurchase" || k === "vehicleOperation") addCells(threePublic.get("vehicles")!, delta, m, tracer);
-    addCells(threePublic.get("total")!, delta, m, tracer);
-  };
   for (const it of items) {
-    if (it.kind !== "basic" || it.economic === undefined) continue;
+    const basic = it.kind === "basic";
     const key = SOURCE_KEY[it.source];
     const fen = it.fen;
     const m = it.money;
     const pp = catalogue.personnelOrPublic(it.economic);
-    if (key === "general") {
+    if (basic && key === "general") {
       // 表六: 一般公共预算 basic lines by economic subject, in the order first written.
       const kind = units.kindOf(it.unit);
       const govCode = catalogue.mapToGovernment(it.economic, kind);
@@ -66,9 +55,9 @@ export function accumulateEconomic(items: readonly Item[], catalogue: Catalogue,
         line = {
           group: e?.parent ?? it.economic.slice(0, 3),
           code: it.economic,
-          name: e?.name ?? "",
+          name: e?.name ?? names.get(it.economic) ?? "",
           ...(govCode !== undefined ? { governmentCode: govCode } : {}),
-          governmentName: (govCode !== undefined ? catalogue.government(govCode)?.name : undefined) ?? "",
+          governmentName: (govCode !== undefined ? (catalogue.government(govCode)?.name ?? names.get(govCode)) : undefined) ?? "",
           ...(pp ? { kind: pp } : {}),
           cells: zeroCells(PERSONNEL_PUBLIC_KEYS),
         };
@@ -79,28 +68,31 @@ export function accumulateEconomic(items: readonly Item[], catalogue: Catalogue,
       addCells(total, delta, m, tracer);
     }
     if (!FISCAL.has(key)) continue;
-    threePublicAdd(it.economic, key, fen, m);
-    if (pp === "公用经费" && ADMINISTRATIVE.has(units.kindOf(it.unit))) {
+    const tp = catalogue.threePublic(it.economic);
+    if (tp) {
+      const k = THREE_PUBLIC_KEY[tp];
+      const delta = { total: fen, [key]: fen };
+      addCells(threePublic.get(k)!, delta, m, tracer);
+      if (k === "vehiclePurchase" || k === "vehicleOperation") addCells(threePublic.get("vehicles")!, delta, m, tracer);
+      addCells(threePublic.get("total")!, delta, m, tracer);
+    }
+    if (basic && pp === "公用经费" && ADMINISTRATIVE.has(units.kindOf(it.unit))) {
       let r = running.get(it.unit);
       if (!r) running.set(it.unit, (r = zeroCells(TOTAL_BY_FISCAL_KEYS)));
       addCells(r, { total: fen, [key]: fen }, m, tracer);
       addCells(runningTotal, { total: fen, [key]: fen }, m, tracer);
     }
   }
-  for (const it of projectItems) {
-    const key = SOURCE_KEY[it.source];
-    if (FISCAL.has(key)) threePublicAdd(it.economic, key, it.fen, it.money);
-  }
   return { lines, total, threePublic, running, runningTotal };
 }
 
 /** 表六, 表十 and 表十一. */
-export function economicTables(e: Economic, year: number, catalogue: Catalogue, unitOrder: readonly UnitModel[], tracer: Tracer): { t6: Table6; t10: Table10; t11: Table11 } {
+export function economicTables(e: Economic, year: number, catalogue: Catalogue, names: ReadonlyMap<string, string>, unitOrder: readonly UnitModel[], tracer: Tracer): { t6: Table6; t10: Table10; t11: Table11 } {
   // 表六: groups in code order, lines in the order first written.
   const groups = new Map<string, EconomicGroup>();
   for (const { group, ...line } of e.lines.values()) {
     let g = groups.get(group);
-    if (!g) groups.set(group, (g = { code: group, name: catalogue.economic(group)?.name ?? "", cells: zeroCells(PERSONNEL_PUBLIC_KEYS), lines: [] }));
+    if (!g) groups.set(group, (g = { code: group, name: catalogue.economic(group)?.name ?? names.get(group) ?? "", cells: zeroCells(PERSONNEL_PUBLIC_KEYS), lines: [] }));
     addGroup(g.cells, line.cells, tracer);
     g.lines.push(line);
   }

@@ -41,3 +41,34 @@ export function budgetItems(budget: A.Budget, units: UnitResolution): Item[] {
   });
   return out;
 }
+
+/** An amount with an economic subject: a basic line, or a project's spending by economic subject. */
+export interface EconomicItem extends Item {
+  readonly economic: string;
+}
+
+/**
+ * The amounts with an economic subject: every basic line, and the projects that state
+ * theirs (经济科目): one code without an amount makes the whole project that subject, in
+ * each of its sources; codes with amounts split the project, each in its one source. A
+ * project whose economic lines do not fit either way (codes with amounts on a project of
+ * several sources, or lines with and without amounts) is left out; the checker reports it.
+ */
+export function economicItems(budget: A.Budget, units: UnitResolution, items: readonly Item[]): EconomicItem[] {
+  const out: EconomicItem[] = [];
+  for (const it of items) if (it.kind === "basic" && it.economic !== undefined) out.push(it as EconomicItem);
+  budget.projects.forEach((p, index) => {
+    const lines = p.economic ?? [];
+    if (!lines.length) return;
+    const unit = units.unitOf(p.unit);
+    const subject = p.subject ? { subject: p.subject.value } : {};
+    if (lines.length === 1 && !lines[0]!.money) {
+      for (const a of p.amounts) out.push({ kind: "project", unit, ...subject, source: a.source, money: a.money, fen: a.money.fen, economic: lines[0]!.code.value, index });
+      return;
+    }
+    if (p.amounts.length !== 1 || lines.some((l) => !l.money)) return;
+    const source = p.amounts[0]!.source;
+    for (const l of lines) out.push({ kind: "project", unit, ...subject, source, money: l.money!, fen: l.money!.fen, economic: l.code.value, index });
+  });
+  return out;
+}

@@ -9,7 +9,6 @@ import type { Span } from "../base/source.js";
 import type * as A from "../syntax/ast.js";
 import { FISCAL_SOURCES, SOURCES } from "../syntax/ast.js";
 import type { Derivation } from "./derivation.js";
-import type { IncomeBySource } from "./sources.js";
 import type { ThreePublicKey } from "./types.js";
 
 export interface LastYearFigures {
@@ -23,8 +22,8 @@ export interface LastYearFigures {
   readonly runningCosts: Fen;
   /** 财政拨款: this year's income from the three 财政拨款 sources, carry-overs aside. */
   readonly fiscal: Fen;
-  /** This year's income by each source as written (sources.ts). */
-  readonly bySource: IncomeBySource;
+  /** This year's income by each source as written. */
+  readonly bySource: Readonly<Record<A.Source, Fen>>;
   /** The year of last year's budget. */
   readonly year: number;
 }
@@ -43,8 +42,8 @@ export function lastYearFigures(d: Derivation): LastYearFigures {
       ["公务用车运行维护", row("vehicleOperation")],
     ]),
     runningCosts: d.economic.runningTotal.total,
-    fiscal: sum(FISCAL_SOURCES.map((k) => d.incomeBySource[k])),
-    bySource: d.incomeBySource,
+    fiscal: sum(FISCAL_SOURCES.map((k) => d.totals.bySource[k])),
+    bySource: d.totals.bySource,
     year: d.year,
   };
 }

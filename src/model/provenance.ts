@@ -52,7 +52,7 @@ function walk(schema: z.ZodType, value: unknown, pointer: string, holder: object
     if (holder && typeof value === "number") out.push({ pointer, unit: schema === Wan ? "万元" : "元", fen: value, holder, key });
     return;
   }
-  const def = (schema as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType } } })._zod.def;
+  const def = (schema as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; valueType?: z.ZodType } } })._zod.def;
   switch (def.type) {
     case "optional":
     case "nullable":
@@ -65,6 +65,9 @@ function walk(schema: z.ZodType, value: unknown, pointer: string, holder: object
       return;
     case "array":
       (value as unknown[]).forEach((v, i) => walk(def.element!, v, `${pointer}/${i}`, value as object, String(i), out));
+      return;
+    case "record":
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(def.valueType!, v, `${pointer}/${escapeSegment(k)}`, value as object, k, out);
       return;
     default:
       return;

@@ -96,14 +96,16 @@ export class SubjectTreeBuilder<K extends string> {
 
   /**
    * The rows depth first, codes ascending at each level. Names come from the catalogue,
-   * else from `names` (what the author wrote beside a code), else "".
+   * else from `names` (what the author wrote beside a code), else "". `lookup` finds a
+   * code in the catalogue: functional subjects by default (the tree also serves the
+   * economic classification, whose codes split the same way).
    */
-  rows(catalogue: Catalogue, names: ReadonlyMap<string, string> = new Map()): SubjectRowOf<K>[] {
+  rows(catalogue: Catalogue, names: ReadonlyMap<string, string> = new Map(), lookup: (code: string) => { readonly name: string } | undefined = (c) => catalogue.functional(c)): SubjectRowOf<K>[] {
     const out: SubjectRowOf<K>[] = [];
     const walk = (map: Map<string, TreeNode<K>>): void => {
       for (const code of [...map.keys()].sort()) {
         const n = map.get(code)!;
-        const known = catalogue.functional(code);
+        const known = lookup(code);
         out.push({ code, name: known?.name ?? names.get(code) ?? "", level: n.level, leaf: n.children.size === 0, known: known !== undefined, cells: n.cells });
         walk(n.children);
       }
@@ -126,13 +128,4 @@ export function subjectTree<K extends string>(
   const b = new SubjectTreeBuilder(keys);
   for (const e of entries) b.add(e.code, e.cells);
   return { total: b.total, rows: b.rows(catalogue, names) };
-}
-
-/** Names the author wrote beside subject codes: a fallback for codes the catalogue lacks. */
-export function writtenSubjectNames(budget: A.Budget): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const p of [...budget.projects, ...budget.carryovers]) {
-    if (p.subject && p.subjectName && !names.has(p.subject.value)) names.set(p.subject.value, p.subjectName.value);
-  }
-  return names;
 }

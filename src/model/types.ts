@@ -119,8 +119,15 @@ export const Header = z.object({
   year: z.number().int(),
   /** 地区: the government the department belongs to, when the budget names it. */
   region: z.string().optional(),
-  /** The amount unit of the tables: always 万元 for this profile. */
-  moneyUnit: z.literal("万元"),
+  /**
+   * The budget's 金额单位 (万元 unless it states 元): the unit of the tables whose profile
+   * leaves the unit to the budget. The model's amounts are exact either way.
+   */
+  moneyUnit: z.enum(["万元", "元"]),
+  /** 级次 (区级 …), 简称 and 名称后缀, when the budget states them. */
+  level: z.string().optional(),
+  shortName: z.string().optional(),
+  nameSuffix: z.string().optional(),
   /** The department's kind as declared (行政单位 …), when it is one of the three. */
   kind: UnitKind.optional(),
   /** How the document speaks of its author: 本部门 for a department's document. */
@@ -147,6 +154,8 @@ export const UnitModel = z.object({
   isDepartment: z.boolean(),
   /** True when a 单位 block declares it; false when only named by lines or projects. */
   declared: z.boolean(),
+  /** 备注, printed after the unit in the list of units. */
+  note: z.string().optional(),
 });
 export type UnitModel = z.infer<typeof UnitModel>;
 
@@ -376,6 +385,40 @@ export const ProjectTable = z.object({
   units: z.array(z.object({ name: z.string(), cells: TotalBySource, projects: z.array(ProjectLine) })),
 });
 export type ProjectTable = z.infer<typeof ProjectTable>;
+
+/* ------------------------------------------------------------------------------------ */
+/* Tables a profile defines as data (model/spec.ts)                                       */
+/* ------------------------------------------------------------------------------------ */
+
+/** A row of a table a profile defines: a subject (code, name, level) or, in one-row tables, none. */
+export const GenericRow = z.object({
+  code: z.string().optional(),
+  name: z.string(),
+  level: SubjectLevel.optional(),
+  /** Amounts by the table's column keys. */
+  cells: z.record(z.string(), Wan),
+});
+export type GenericRow = z.infer<typeof GenericRow>;
+
+/**
+ * A table a profile defines (profile.json): its columns and what they sum are the
+ * profile's data; rows are subjects with an amount (by functional or economic subject), or
+ * the 类 beside income lines (source-summary), or one row.
+ */
+export const GenericTable = z.object({
+  id: z.string(),
+  kind: z.enum(["subject-tree", "economic-tree", "source-summary", "single-row"]),
+  /** The title with the year filled in. */
+  title: z.string(),
+  columns: z.array(z.object({ key: z.string(), label: z.string(), group: z.string().optional() })),
+  /** source-summary: the income lines, each with its amount (level 1: printed under the line before). */
+  income: z.array(z.object({ label: z.string(), level: z.number().int(), amount: Wan })).optional(),
+  rows: z.array(GenericRow),
+  /** The 合计 of each column. */
+  total: z.record(z.string(), Wan),
+  empty: z.boolean(),
+});
+export type GenericTable = z.infer<typeof GenericTable>;
 
 export const Tables = z.object({
   t1: Table1,
@@ -719,6 +762,12 @@ export const AssetsModel = z.object({
   officeArea: z.object({ number: z.string(), unit: z.string() }).optional(),
   /** 通用设备 by value threshold: "50万元" and count. */
   equipment: z.array(z.object({ threshold: z.string(), count: z.string() })),
+  /** The year's purchases: vehicles by kind (the same kinds, zeros included) and equipment. */
+  purchases: z.object({
+    vehicleTotal: z.string(),
+    vehicles: z.array(z.object({ kind: z.string(), count: z.string() })),
+    equipment: z.array(z.object({ threshold: z.string(), count: z.string() })),
+  }),
 });
 export type AssetsModel = z.infer<typeof AssetsModel>;
 
@@ -734,6 +783,80 @@ export type NotesModel = z.infer<typeof NotesModel>;
 /* The publication                                                                        */
 /* ------------------------------------------------------------------------------------ */
 
+/* ------------------------------------------------------------------------------------ */
+/* Explanations: figures any region's prose may print                                     */
+/* ------------------------------------------------------------------------------------ */
+
+/** Every source a budget can state, for income by source. */
+export const AnySource = z.enum(["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"]);
+
+/** A subject by code and name. */
+export const NamedCode = z.object({ code: z.string(), name: z.string() });
+
+/**
+ * One functional 项 with 财政拨款 spending this year, as an explanation lists it: its
+ * place in the tree, this year's amount, what it is for, last year's execution and the
+ * change against it, and the author's reason.
+ */
+export const SubjectItem = z.object({
+  code: z.string(),
+  lei: NamedCode,
+  kuan: NamedCode.optional(),
+  xiang: NamedCode.optional(),
+  /** 财政拨款 (the three funds), this year. */
+  amount: Wan,
+  /** 用途 as written; absent when the budget states none (a profile may print a default). */
+  purpose: z.string().optional(),
+  /** Last year's 执行数, when stated. */
+  executed: Wan.optional(),
+  /** The change against last year's 执行数. */
+  change: Change.optional(),
+  /** 变动原因 given for this subject. */
+  reason: z.string().optional(),
+});
+export type SubjectItem = z.infer<typeof SubjectItem>;
+
+/** A key project's 项目经费情况说明. */
+export const KeyProject = z.object({
+  name: z.string(),
+  unit: z.string(),
+  subject: z.string().optional(),
+  amount: Wan,
+  summary: z.string().optional(),
+  basis: z.string().optional(),
+  /** 实施主体: as written, else the project's unit. */
+  implementer: z.string(),
+  scheme: z.string().optional(),
+  schedule: z.string().optional(),
+  /** 年度预算安排: its parts in order (part: 其中; plan: 用款计划). */
+  parts: z.array(z.object({ kind: z.enum(["part", "plan"]), label: z.string(), amount: Wan })),
+  goal: z.string().optional(),
+});
+export type KeyProject = z.infer<typeof KeyProject>;
+
+export const Explanations = z.object({
+  /** This year's income by every source (all ten, in order), and its 财政拨款 part. */
+  income: z.object({ total: Wan, fiscal: Wan, bySource: z.array(z.object({ source: AnySource, amount: Wan })) }),
+  /** 财政拨款 (income = spending this year) against last year's. */
+  fiscal: Compared,
+  /** Each fund of 财政拨款 against last year's. */
+  funds: z.array(z.object({ source: SourceName, figure: Compared })),
+  /** The 项 with 财政拨款 spending, in code order. */
+  subjects: z.array(SubjectItem),
+  /** 公务用车购置及运行费 against last year's (购置 + 运行维护). */
+  vehicles: Compared,
+  /** The units: how many of each kind (kinds with none left out). */
+  unitKinds: z.array(z.object({ kind: UnitKind, count: z.number().int() })),
+  /** The units whose 公用经费 is 机关运行经费 and have some: 行政单位 and 参公事业单位 counts. */
+  runningUnits: z.object({ administrative: z.number().int(), civilServiceManaged: z.number().int() }),
+  /** 政府采购's reservation for small and medium enterprises, when stated. */
+  procurement: z.object({ smeReserved: Wan.optional(), smallMicroReserved: Wan.optional() }),
+  /** 绩效目标设置: stated, else derived from the project forms. */
+  coverage: z.object({ stated: z.boolean(), units: z.string().optional(), projects: z.string().optional(), amount: Wan.optional() }),
+  keyProjects: z.array(KeyProject),
+});
+export type Explanations = z.infer<typeof Explanations>;
+
 /** One source amount of a figure: file, 1-based line, the amount in the figure's unit, the line as written. */
 export const FigureSourceModel = z.object({
   file: z.string(),
@@ -747,16 +870,21 @@ export const Publication = z.object({
   format: z.literal("yusuan-publication"),
   version: z.literal(1),
   /**
-   * The table set the model derives: every table of the Shanxi format's thirteen. It is
-   * not the presentation profile of a build: mof-9 and other profiles print a subset of
-   * these tables, from this same model.
+   * The profile the publication was derived for (shanxi-13, mof-9, shanghai …). `tables`
+   * always holds the thirteen tables of the 2024 standard set (shanxi-13 prints them all,
+   * mof-9 nine of them); a profile that defines tables of its own has them in
+   * `profileTables`, in its order.
    */
-  profile: z.literal("shanxi-13"),
+  profile: z.string(),
   header: Header,
   overview: Overview,
   units: z.array(UnitModel),
   tables: Tables,
+  /** The tables the profile defines as data, in its order; absent when it defines none. */
+  profileTables: z.array(GenericTable).optional(),
   prose: Prose,
+  /** Figures any region's explanations may print (Shanghai's 编制说明 and 其他相关情况说明 …). */
+  explanations: Explanations,
   charts: Charts,
   /** Present when the budget has an 整体绩效 block. */
   overallForm: OverallFormModel.optional(),

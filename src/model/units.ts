@@ -42,7 +42,7 @@ export function resolveUnits(budget: A.Budget): UnitResolution {
     const name = u.name.value;
     if (byName.has(name)) continue;
     const kind = validKind(u.kind?.value) ?? deptKind;
-    const m: UnitModel = { name, ...(kind ? { kind } : {}), isDepartment: name === deptName, declared: true };
+    const m: UnitModel = { name, ...(kind ? { kind } : {}), isDepartment: name === deptName, declared: true, ...(u.note ? { note: u.note.value } : {}) };
     units.push(m);
     byName.set(name, m);
   }

@@ -90,6 +90,28 @@ export interface Department {
   readonly staffing?: Staffing;
   /** 控制数: totals the finance bureau set, asserted against the derived ones. */
   readonly control?: ControlTotals;
+  /** 分类目录: the classification catalogue file the budget is checked against. */
+  readonly catalogue?: CatalogueRef;
+  readonly span: Span;
+}
+
+/**
+ * 分类目录 "PATH" { 年度 … 完整 是 }: a budget office's classification catalogue, by path
+ * relative to the file that names it (read by the loader, parsed by src/catalogue).
+ */
+export interface CatalogueRef {
+  readonly path: Located<string>;
+  /** The catalogue's year, for a file that does not state its own (a CSV). */
+  readonly year?: Located<number>;
+  /** 完整 是: the catalogue lists every subject of its year, so a code it lacks is wrong. */
+  readonly complete?: Located<boolean>;
+  readonly span: Span;
+}
+
+/** 科目名 CODE "NAME": the name of a classification code, for a catalogue that lacks it. */
+export interface SubjectNameDecl {
+  readonly code: Located<string>;
+  readonly name: Located<string>;
   readonly span: Span;
 }
 
@@ -124,7 +146,11 @@ export interface BasicLine {
   /** The budget unit, by name; undefined means the department's only unit. */
   readonly unit?: Located<string>;
   readonly subject: Located<string>;
+  /** A name written after the functional code: 支出 2070109 "群众文化" … */
+  readonly subjectName?: Located<string>;
   readonly economic: Located<string>;
+  /** A name written after the economic code: … 30201 "办公费" 3.50万元. */
+  readonly economicName?: Located<string>;
   readonly money: Money;
   readonly source: Located<Source>;
   readonly span: Span;
@@ -394,6 +420,8 @@ export interface Budget {
   readonly coverage?: PerformanceCoverage;
   /** 用途 of functional subjects, in the order written. */
   readonly purposes: readonly Purpose[];
+  /** 科目名 statements, in reading order. */
+  readonly subjectNames: readonly SubjectNameDecl[];
 }
 
 /**
@@ -404,5 +432,7 @@ export interface Rollup {
   readonly name: Located<string>;
   readonly year?: Located<number>;
   readonly control?: ControlTotals;
+  /** 分类目录: the catalogue every department is checked against, unless it names its own. */
+  readonly catalogue?: CatalogueRef;
   readonly span: Span;
 }

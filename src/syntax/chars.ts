@@ -301,6 +301,7 @@ class Scanner {
       SYNTAX_CODES.diag("full-width-character", this.span(r.start, r.end), bi(`全角字符「${written}」→ 半角「${meant}」：${r.rule.zh}`, `full-width ${written} where the half-width ${meant} is meant: ${r.rule.en}`), {
         hint: bi(`改为半角「${meant}」（切换输入法到英文标点，或运行 yusuan fmt --write）`, `type the half-width ${meant} (English punctuation in the input method), or run yusuan fmt --write`),
         data: { character: written, codePoint: [...new Set(points)].join(" "), fix: meant },
+        fix: { title: bi(`改为半角「${meant}」`, `write ${meant}`), span: this.span(r.start, r.end), replacement: meant },
       }),
     );
   }

@@ -28,6 +28,7 @@ export const KEYWORDS: readonly KeywordDef[] = [
   K("Overall", "整体绩效", "overall-performance"),
   K("Include", "引用", "include"),
   K("Rollup", "汇总", "rollup"),
+  K("SubjectName", "科目名", "subject-name"),
   // Department.
   K("Year", "年度", "year"),
   K("Region", "地区", "region"),
@@ -38,6 +39,8 @@ export const KEYWORDS: readonly KeywordDef[] = [
   K("Sections", "内设机构", "sections"),
   K("Staffing", "编制", "staffing"),
   K("Control", "控制数", "control-totals"),
+  K("Catalogue", "分类目录", "catalogue"),
+  K("Complete", "完整", "complete"),
   K("Authorized", "核定编制", "authorized"),
   K("Actual", "实际在职", "actual-staff"),
   K("Established", "其中在编", "established"),

@@ -7,6 +7,9 @@
  * root (the entry file's folder), must exist, must not include itself through a cycle,
  * and a file is read once only.
  *
+ * The catalogue file a 部门 or 汇总 block names (分类目录 "PATH") is found and read the same
+ * way; its text is handed on as it is, for src/catalogue to read.
+ *
  * A roll-up file (one with a 汇总 statement) is different: each of its includes is a
  * whole department budget, loaded on its own with its own root.
  */
@@ -32,8 +35,22 @@ export interface SourceHost {
   encoding?(path: string): SourceEncoding | undefined;
 }
 
+/**
+ * The catalogue file a budget or roll-up names (分类目录 "PATH"), read like an include:
+ * relative to the file that names it, inside the root. src/catalogue reads its text.
+ */
+export interface CatalogueSource {
+  /** The path as written, where it is written. */
+  readonly written: Located<string>;
+  /** The file, relative to the host's base. */
+  readonly path: string;
+  readonly text: string;
+}
+
 export interface Loaded {
   readonly budget: Budget;
+  /** The catalogue file the 部门 block names, when it could be read. */
+  readonly catalogueSource?: CatalogueSource;
   /** Last year's budget, when the 上年 block names its 源文件 and it could be read. */
   readonly lastYear?: Loaded;
   /**
@@ -51,6 +68,8 @@ export interface LoadedRollup {
   readonly file: ParsedFile;
   /** The department budgets, in the order they are included. */
   readonly departments: readonly { readonly include: Located<string>; readonly path: string }[];
+  /** The catalogue file the 汇总 block names, for the departments that name none. */
+  readonly catalogueSource?: CatalogueSource;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -62,7 +81,7 @@ export function normalisePath(p: string): string {
 }
 
 /** Where an include statement leads, or the diagnostic that says why it cannot be read. */
-function resolveInclude(
+export function resolveInclude(
   from: string,
   s: Stmt,
   root: string,
@@ -127,6 +146,7 @@ export function loadEntry(entry: string, host: SourceHost): Entry {
   const rollup = lowerer.lowerRollup(entryPath, rollupStmt);
   const departments: { include: Located<string>; path: string }[] = [];
   const read = new Set<string>();
+  const catalogueSource = readCatalogue(entryPath, rollupStmt, root, host, diagnostics);
   for (const s of parsed.file.stmts) {
     if (!s || s === rollupStmt) continue;
     if (s.kw === "Rollup") {
@@ -151,7 +171,7 @@ export function loadEntry(entry: string, host: SourceHost): Entry {
     departments.push({ include: r.path, path: r.target });
   }
   diagnostics.push(...lowerer.diagnostics);
-  return { kind: "rollup", rollup: { rollup, file: parsed.file, departments, diagnostics } };
+  return { kind: "rollup", rollup: { rollup, file: parsed.file, departments, ...(catalogueSource ? { catalogueSource } : {}), diagnostics } };
 }
 
 /** Loads a department budget with its includes, and last year's budget if it names one. */
@@ -184,6 +204,8 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
   const files: SourceText[] = [];
   const lowerer = new Lowerer();
   const read = new Set<string>();
+  let catalogueSource: CatalogueSource | undefined;
+  let departmentSeen = false;
 
   const visit = (path: string, parsed: ParseOutput, stack: string[]): void => {
     read.add(path);
@@ -207,6 +229,11 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
         continue;
       }
       if (s.kw !== "Include") {
+        // The first 部门 block's catalogue (a second block is reported when lowered).
+        if (s.kw === "Department" && !departmentSeen) {
+          departmentSeen = true;
+          catalogueSource = readCatalogue(path, s, root, host, diagnostics);
+        }
         own.push(s);
         continue;
       }
@@ -236,5 +263,18 @@ function loadOne(entry: string, host: SourceHost, parsedEntry?: ParseOutput): Lo
     visit(entryPath, parsedEntry ?? parseRead(entryPath, entryText, host), []);
   }
   diagnostics.push(...lowerer.diagnostics);
-  return { budget: lowerer.budget(files.map((f) => f.path)), files, diagnostics };
+  return { budget: lowerer.budget(files.map((f) => f.path)), ...(catalogueSource ? { catalogueSource } : {}), files, diagnostics };
+}
+
+/** Reads the file a block's 分类目录 statement names, as an include is read. */
+function readCatalogue(from: string, block: Stmt, root: string, host: SourceHost, diagnostics: Diagnostic[]): CatalogueSource | undefined {
+  const c = block.block?.stmts.find((x) => x?.kw === "Catalogue");
+  if (!c) return undefined;
+  const r = resolveInclude(from, c, root, host, () => undefined, () => "");
+  if (!r) return undefined;
+  if ("problem" in r) {
+    diagnostics.push(r.problem);
+    return undefined;
+  }
+  return { written: r.path, path: r.target, text: r.text };
 }

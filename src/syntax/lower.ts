@@ -16,7 +16,7 @@ import { moneyOf, readIndicatorValue, splitQuantity, textBlock, unquote, type Pa
 
 /** Statements that may be written more than once in their block. */
 const REPEATABLE = new Set([
-  "Include", "Unit", "Basic", "Project", "Performance", "Carryover", "Line", "Indicator", "Vehicles", "Equipment", "Reason",
+  "Include", "SubjectName", "Unit", "Basic", "Project", "Performance", "Carryover", "Line", "Indicator", "Vehicles", "Equipment", "Reason",
   // A figure these state twice is compared by the checker (duplicate-figure), not dropped here.
   "Purpose", "Economic", "Part", "Disbursement", "Executed", "PurchaseVehicles", "PurchaseEquipment",
 ]);
@@ -88,6 +88,7 @@ export class Lowerer {
   assets?: A.Assets;
   notes?: A.Notes;
   overall?: A.OverallForm;
+  readonly subjectNames: A.SubjectNameDecl[] = [];
   coverage?: A.PerformanceCoverage;
   readonly purposes: A.Purpose[] = [];
   private readonly singletons = new Map<string, Span>();
@@ -113,6 +114,12 @@ export class Lowerer {
       case "Include":
       case "Rollup":
         return;
+      case "SubjectName": {
+        const code = this.located(s, "code", "int");
+        const name = this.located(s, "name", "str");
+        if (code && name) this.subjectNames.push({ code, name, span: this.stmtSpan(s) });
+        return;
+      }
       case "Department":
         if (this.once("Department", s)) this.department = this.lowerDepartment(s);
         return;
@@ -308,6 +315,33 @@ export class Lowerer {
       name: this.located(s, "name", "str") ?? { value: "", span: this.stmtSpan(s) },
       ...opt("year", year ? { value: Number(year.value), span: year.span } : undefined),
       ...opt("control", this.control(f.get("Control"))),
+      ...opt("catalogue", this.catalogueRef(f.get("Catalogue"))),
+      span: this.stmtSpan(s),
+    };
+  }
+
+  /** 分类目录 "PATH" { 年度 … 完整 是|否 }. */
+  private catalogueRef(s: Stmt | undefined): A.CatalogueRef | undefined {
+    const path = this.located(s, "path", "str");
+    if (!s || !path) return undefined;
+    const f = this.fields(s, "catalogue");
+    const year = this.located(f.get("Year"), "year", "int");
+    const complete = this.located(f.get("Complete"), "value", "word");
+    let flag: A.Located<boolean> | undefined;
+    if (complete) {
+      if (complete.value === "是" || complete.value === "yes") flag = { value: true, span: complete.span };
+      else if (complete.value === "否" || complete.value === "no") flag = { value: false, span: complete.span };
+      else
+        this.diagnostics.push(
+          LOWERING_CODES.diag("invalid-value", complete.span, bi(`「完整」只能是“是”或“否”，却是 ${complete.value}`, `'完整' (complete) is 是 (yes) or 否 (no), not ${complete.value}`), {
+            hint: bi("目录列出本年度全部科目时写 完整 是", "write 完整 是 when the catalogue lists every subject of its year"),
+          }),
+        );
+    }
+    return {
+      path,
+      ...opt("year", year ? { value: Number(year.value), span: year.span } : undefined),
+      ...opt("complete", flag),
       span: this.stmtSpan(s),
     };
   }
@@ -344,6 +378,7 @@ export class Lowerer {
       sections,
       ...opt("staffing", staff),
       ...opt("control", controlTotals),
+      ...opt("catalogue", this.catalogueRef(f.get("Catalogue"))),
       span: this.stmtSpan(s),
     };
   }
@@ -367,7 +402,12 @@ export class Lowerer {
     const source: A.Located<A.Source> = src
       ? { value: SOURCE_OF[src.token]!, span: this.argSpan(src) }
       : { value: "一般公共预算", span: this.span(s.start, s.start + s.kwImage.length) };
-    return { ...opt("unit", unit), subject, economic, money, source, span: this.stmtSpan(s) };
+    const line: Mutable<A.BasicLine> = { ...opt("unit", unit), subject, economic, money, source, span: this.stmtSpan(s) };
+    const subjectName = this.located(s, "subjectName", "str");
+    if (subjectName) line.subjectName = subjectName;
+    const economicName = this.located(s, "economicName", "str");
+    if (economicName) line.economicName = economicName;
+    return line;
   }
 
   // Projects and carry-overs are most of a large budget's statements: their optional
@@ -591,6 +631,7 @@ export class Lowerer {
       ...opt("overall", this.overall),
       ...opt("coverage", this.coverage),
       purposes: this.purposes,
+      subjectNames: this.subjectNames,
     };
   }
 

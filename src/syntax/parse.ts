@@ -11,6 +11,7 @@
  * runs the (side-effect-free) work again. Importing parser.ts registers it here.
  */
 import type { Diagnostic } from "../base/diagnostics.js";
+import { ModuleNeeded } from "../base/lazy.js";
 import type { ParsedFile } from "./cst.js";
 import { needsCharacterScan, scanCharacters } from "./chars.js";
 import { fastParse } from "./fast.js";
@@ -25,9 +26,9 @@ export type ParseFn = (path: string, text: string) => ParseOutput;
 let slowParse: ParseFn | undefined;
 
 /** Raised by `parse` when a file needs the Chevrotain parser and it is not loaded yet. */
-export class SlowParserNeeded extends Error {
+export class SlowParserNeeded extends ModuleNeeded {
   constructor(readonly path: string) {
-    super(`${path} needs the full parser, which is not loaded`);
+    super(`${path} needs the full parser, which is not loaded`, loadFullParser);
   }
 }
 
@@ -64,15 +65,18 @@ export async function loadFullParser(): Promise<void> {
 }
 
 /**
- * Runs `work`, which parses through `parse`; if some file needs the full parser, loads it
- * and runs `work` once more. `work` must have no effects before it finishes parsing.
+ * Runs `work`, which parses through `parse`; if some file needs the full parser (or work
+ * needs another lazily loaded part, base/lazy.ts), loads it and runs `work` again. `work`
+ * must have no effects before it finishes parsing and checking.
  */
 export async function withParser<T>(work: () => T): Promise<T> {
-  try {
-    return work();
-  } catch (e) {
-    if (!(e instanceof SlowParserNeeded)) throw e;
-    await loadFullParser();
-    return work();
+  // Each part is loaded once; a few rounds cover every part there is.
+  for (let round = 0; ; round++) {
+    try {
+      return work();
+    } catch (e) {
+      if (!(e instanceof ModuleNeeded) || round >= 4) throw e;
+      await e.load();
+    }
   }
 }

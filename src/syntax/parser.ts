@@ -207,6 +207,31 @@ class BudgetParser extends EmbeddedActionsParser {
   }
 }
 
+/**
+ * Full-width characters typed with a Chinese input method where the language wants their
+ * half-width forms: digits, the decimal point, %, quotes, braces, # and signs, and a
+ * full-width comma only as a thousands separator (before a digit). The half-width text
+ * of `found`, or undefined when some character of it has no such replacement.
+ */
+function halfWidth(found: string, next: string): string | undefined {
+  let out = "";
+  let changed = false;
+  const chars = [...found];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const after = chars[i + 1] ?? next;
+    let h: string | undefined;
+    if (c === "“" || c === "”" || c === "＂") h = '"';
+    else if (c === "，") h = /[0-9０-９]/.test(after) ? "," : undefined;
+    else if (/[０-９．％｛｝＃＋－]/.test(c)) h = String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+    else if (/[ -~]/.test(c)) h = c;
+    if (h === undefined) return undefined;
+    if (h !== c) changed = true;
+    out += h;
+  }
+  return changed ? out : undefined;
+}
+
 function push(args: Arg[], a: Arg | undefined): void {
   if (a) args.push(a);
 }
@@ -230,10 +255,18 @@ export function parseSlow(path: string, text: string): ParseOutput {
   const diagnostics: Diagnostic[] = [];
   const lexed = lexer.tokenize(text);
   for (const e of lexed.errors) {
+    const span = { file: path, start: e.offset, end: e.offset + e.length };
+    const found = text.slice(e.offset, e.offset + e.length);
+    const half = halfWidth(found, text.charAt(span.end));
     diagnostics.push(
-      SYNTAX_CODES.diag("unexpected-character", { file: path, start: e.offset, end: e.offset + e.length },
+      SYNTAX_CODES.diag("unexpected-character", span,
         bi(`无法识别的字符 ${quoteChars(text.slice(e.offset, e.offset + Math.min(e.length, 12)))}`, `unrecognised characters ${quoteChars(text.slice(e.offset, e.offset + Math.min(e.length, 12)))}`),
-        { hint: bi("字符串请用双引号括起来；注释以 # 开头", 'write text in "double quotes"; comments start with #') },
+        half
+          ? {
+              hint: bi(`把全角的 ${found} 改为半角的 ${half}`, `write the full-width ${found} half-width: ${half}`),
+              fix: { title: bi(`改为半角 ${half}`, `write ${half}`), span, replacement: half },
+            }
+          : { hint: bi("字符串请用双引号括起来；注释以 # 开头", 'write text in "double quotes"; comments start with #') },
       ),
     );
   }

@@ -90,6 +90,9 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
   file: [
     st("Include", [s("path", "str")]),
     st("Rollup", [s("name", "str")], "rollup"),
+    // The name of a classification code the catalogue may lack: a 类 or 款 row of the
+    // tables, or any code; one fact per line, so a budget can keep its names in one file.
+    st("SubjectName", [s("code", "int"), s("name", "str")]),
     st("Department", [s("code", "int", { optional: true }), s("name", "str")], "department"),
     st("Unit", [s("name", "str")], "unit", true),
     st("Basic", [s("unit", "str", { optional: true })], "basic"),
@@ -114,12 +117,16 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Sections", [s("names", "str", { repeat: true })]),
     st("Staffing", [], "staffing"),
     st("Control", [], "control"),
+    st("Catalogue", [s("path", "str")], "catalogue", true),
     st("Profile", [s("name", "word")]),
     st("Level", [s("level", "level")]),
     st("ShortName", [s("name", "str")]),
     st("NameSuffix", [s("text", "str")]),
   ],
-  rollup: [st("Year", [s("year", "int")]), st("Control", [], "control")],
+  rollup: [st("Year", [s("year", "int")]), st("Control", [], "control"), st("Catalogue", [s("path", "str")], "catalogue", true)],
+  // What the budget states about its catalogue file: the year of a file that does not
+  // state its own (a CSV), and whether the catalogue is complete.
+  catalogue: [st("Year", [s("year", "int")]), st("Complete", [s("value", "word")])],
   staffing: [
     st("Authorized", [s("count", "qty")]),
     st("Actual", [s("count", "qty")]),
@@ -128,7 +135,16 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
   ],
   control: [st("IncomeTotal", [s("amount", "qty")]), ...amountBySource],
   unit: [st("Kind", [s("kind", "word")]), st("Note", [s("text", "str")])],
-  basic: [st("Line", [s("subject", "int"), s("economic", "int"), s("amount", "qty"), s("source", "source", { optional: true })])],
+  basic: [
+    st("Line", [
+      s("subject", "int"),
+      s("subjectName", "str", { optional: true }),
+      s("economic", "int"),
+      s("economicName", "str", { optional: true }),
+      s("amount", "qty"),
+      s("source", "source", { optional: true }),
+    ]),
+  ],
   project: [
     st("Unit", [s("name", "str")]),
     st("Subject", [s("code", "int"), s("name", "str", { optional: true })]),
@@ -262,6 +278,7 @@ export const CONTEXT_NAMES: Readonly<Record<string, { zh: string; en: string }>>
   rollup: { zh: "「汇总」块", en: "a 汇总 (roll-up) block" },
   staffing: { zh: "「编制」块", en: "a 编制 (staffing) block" },
   control: { zh: "「控制数」块", en: "a 控制数 (control totals) block" },
+  catalogue: { zh: "「分类目录」块", en: "a 分类目录 (catalogue) block" },
   unit: { zh: "「单位」块", en: "a 单位 (unit) block" },
   basic: { zh: "「基本支出」块", en: "a 基本支出 (basic expenditure) block" },
   project: { zh: "「项目」块", en: "a 项目 (project) block" },

@@ -15,6 +15,11 @@ export function unquote(image: string): string {
   return inner.replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
 }
 
+/** A one-line "string" whose content is `text`: the inverse of `unquote`. */
+export function quote(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, "\\n").replace(/\t/g, "\\t")}"`;
+}
+
 /**
  * The content of a """text block""": the first line break after the opening quotes
  * and the indentation before the closing quotes are not part of the text, and the

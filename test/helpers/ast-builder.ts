@@ -218,5 +218,5 @@ export function lastYear(l: LastYearSpec): A.LastYear {
 
 /** A whole budget; every list defaults to empty. */
 export function budget(b: Partial<A.Budget> = {}): A.Budget {
-  return { files: ["test.budget"], units: [], basic: [], projects: [], carryovers: [], forms: [], purposes: [], ...b };
+  return { files: ["test.budget"], units: [], basic: [], projects: [], carryovers: [], forms: [], purposes: [], subjectNames: [], ...b };
 }

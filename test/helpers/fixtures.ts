@@ -17,6 +17,8 @@ import { checkEntry } from "../../src/check/entry.js";
 import { decodeSource, type DecodedSource, type SourceEncoding } from "../../src/syntax/encoding.js";
 import type { SourceHost } from "../../src/syntax/load.js";
 import { parse } from "../../src/syntax/parser.js";
+// A fixture budget may name a JSON catalogue, which needs the file format's schema.
+import "../../src/catalogue/file.js";
 import type { ParsedFile } from "../../src/syntax/cst.js";
 
 export interface Expectation {

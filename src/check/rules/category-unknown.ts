@@ -27,6 +27,7 @@ export const rule: Rule = {
           {
             hint: guess ? bi(`是否应为 ${guess}？`, `did you mean ${guess}?`) : bi("情况说明按这两类统计项目个数和金额", "the explanations count projects and amounts in these two categories"),
             data: { category: c.value },
+            ...(guess ? { fix: { title: bi(`改为 ${guess}`, `write ${guess}`), span: c.span, replacement: guess } } : {}),
           });
     };
     for (const p of ctx.budget.projects) check(["项目", "project"], p);

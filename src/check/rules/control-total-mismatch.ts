@@ -6,7 +6,7 @@
 import { bi, type Related } from "../../base/diagnostics.js";
 import type { Fen } from "../../base/money.js";
 import type * as A from "../../syntax/ast.js";
-import { incomeOf } from "../../model/sources.js";
+import { sourceTotal } from "../../model/totals.js";
 import { differenceText, linesOfSource, plainWan, wanText, yuanText } from "../facts.js";
 import type { Rule } from "../rule.js";
 
@@ -30,7 +30,7 @@ export const rule: Rule = {
           });
     };
     for (const a of control.bySource) {
-      const want = incomeOf(a.source, t, ctx.model.incomeBySource);
+      const want = sourceTotal(t, a.source);
       if (a.money.fen === want) continue;
       const { related } = linesOfSource(b, a.source);
       report(a.money, want, a.source, a.source, related);

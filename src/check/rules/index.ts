@@ -13,6 +13,8 @@ import { rule as duplicateName } from "./duplicate-name.js";
 import { rule as unresolvedReference } from "./unresolved-reference.js";
 import { rule as unknownSubject } from "./unknown-subject.js";
 import { rule as subjectNameMismatch } from "./subject-name-mismatch.js";
+import { rule as subjectNameMissing } from "./subject-name-missing.js";
+import { rule as subjectChanged } from "./subject-changed.js";
 import { rule as subjectHierarchy } from "./subject-hierarchy.js";
 import { rule as unknownEconomicSubject } from "./unknown-economic-subject.js";
 import { rule as carryoverSource } from "./carryover-source.js";
@@ -53,7 +55,9 @@ export const RULES: readonly Rule[] = [
   duplicateFigure,
   unresolvedReference,
   unknownSubject,
+  subjectChanged,
   subjectNameMismatch,
+  subjectNameMissing,
   subjectHierarchy,
   unknownEconomicSubject,
   subjectNotBudgeted,

@@ -36,7 +36,15 @@ export const rule: Rule = {
             : bi(`${l1}下的二级指标应为 ${valid.join("、")}`, `the 二级 of ${l1} are ${valid.join(", ")}`);
         ctx.report(ind.level2.span,
             bi(`${where.zh}的指标「${ind.name.value}」：“${ind.level2.value}”不是${l1}指标下的二级指标`, `indicator ${ind.name.value} in ${where.en}: ${ind.level2.value} is not a 二级 of ${l1}`),
-            { hint, data: { level1: ind.level1.value, level2: ind.level2.value, ...(near && near[1] >= 2 && !home ? { suggestion: near[0] } : {}) } });
+            {
+              hint,
+              data: { level1: ind.level1.value, level2: ind.level2.value, ...(near && near[1] >= 2 && !home ? { suggestion: near[0] } : {}) },
+              ...(home
+                ? { fix: { title: bi(`一级指标改为 ${home}`, `write ${home} as the 一级`), span: ind.level1.span, replacement: home } }
+                : near && near[1] >= 2
+                  ? { fix: { title: bi(`改为 ${near[0]}`, `write ${near[0]}`), span: ind.level2.span, replacement: near[0] } }
+                  : {}),
+            });
       }
     });
   },

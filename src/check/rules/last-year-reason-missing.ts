@@ -5,8 +5,28 @@
 import { bi, type Bilingual } from "../../base/diagnostics.js";
 import { sum, type Fen } from "../../base/money.js";
 import type { Span } from "../../base/source.js";
+import type { LastYear } from "../../syntax/ast.js";
 import { differenceText, plainWan, wanText } from "../facts.js";
 import type { Rule } from "../rule.js";
+
+/**
+ * Where a new 变动原因 line goes: on a line of its own after the last statement of the
+ * 上年 block (the block is at the top level, so its statements are indented by two
+ * spaces), or inside an empty block before its closing brace. The reason is left as a
+ * placeholder, which placeholder-text reports until the author writes it.
+ */
+function reasonInsertion(ly: LastYear, figure: string): { span: Span; replacement: string } {
+  const line = `  变动原因 ${figure} "待填写：${figure}增减的主要原因"`;
+  const ends = [ly.source?.span, ly.incomeTotal?.span, ly.generalSpending?.span, ly.threePublic?.span, ly.runningCosts?.span, ...ly.reasons.map((r) => r.text.span)]
+    .filter((x): x is Span => x !== undefined)
+    .map((x) => x.end);
+  if (ends.length) {
+    const at = Math.max(...ends);
+    return { span: { file: ly.span.file, start: at, end: at }, replacement: `\n${line}` };
+  }
+  const close = ly.span.end - 1;
+  return { span: { file: ly.span.file, start: close, end: close }, replacement: `\n${line}\n` };
+}
 
 export const rule: Rule = {
   code: "last-year-reason-missing",
@@ -30,6 +50,7 @@ export const rule: Rule = {
           {
             hint: bi(`在上年块中写 变动原因 ${accepted[0]} "……"：情况说明要写明增减的主要原因`, `write 变动原因 ${accepted[0]} "…" in the 上年 block: the explanations state the main reason for the change`),
             data: { figure: accepted[0]!, lastYear: plainWan(last.fen), thisYear: plainWan(current) },
+            fix: { title: bi(`添加 变动原因 ${accepted[0]}`, `add 变动原因 ${accepted[0]}`), ...reasonInsertion(ly, accepted[0]!) },
           });
     };
     const at = (fen: Fen | undefined, span: Span | undefined) => (fen !== undefined && span ? { fen, span } : undefined);

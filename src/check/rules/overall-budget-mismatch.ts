@@ -7,7 +7,7 @@ import { bi, type Bilingual, type Related } from "../../base/diagnostics.js";
 import type { Fen } from "../../base/money.js";
 import type * as A from "../../syntax/ast.js";
 import { basicLine, differenceText, linesOfSource, MAX_RELATED, plainWan, projectLine, relatedLines, wanText, yuanText } from "../facts.js";
-import { incomeOf } from "../../model/sources.js";
+import { sourceTotal } from "../../model/totals.js";
 import type { Rule } from "../rule.js";
 
 export const rule: Rule = {
@@ -44,7 +44,7 @@ export const rule: Rule = {
       related: [...projects().related, ...basics().related].slice(0, MAX_RELATED),
     }));
     for (const a of declared.bySource) {
-      compare(bi(a.source, a.source), a.money, incomeOf(a.source, t, ctx.model.incomeBySource), () => ({
+      compare(bi(a.source, a.source), a.money, sourceTotal(t, a.source), () => ({
         text: bi(`本年${a.source}收入`, `this year's ${a.source} income is`),
         related: linesOfSource(b, a.source).related,
       }));

@@ -4,6 +4,7 @@
  */
 import { bi } from "../../base/diagnostics.js";
 import type { Rule } from "../rule.js";
+import { quote } from "../../syntax/values.js";
 
 const TRAILING = /[。．.；;，,、！!？?：:]+$/;
 const LEADING = /^(主要)?原因(是|为)[：:]?/;
@@ -26,6 +27,7 @@ export const rule: Rule = {
           {
             hint: bi(`写成一个分句：“${fixed}”`, `write it as a clause: “${fixed}”`),
             data: { figure: r.figure.value, text },
+            ...(fixed && !fixed.includes("\n") ? { fix: { title: bi(`改为“${fixed}”`, `write “${fixed}”`), span: r.text.span, replacement: quote(fixed) } } : {}),
           });
     }
   },

@@ -31,9 +31,13 @@ export const rule: Rule = {
       const m = t && UNIT_WORDS.exec(t.value);
       if (!t || !m) continue;
       const line = t.value.split("\n").find((l) => l.includes(m[0]))!.trim();
-      ctx.report(spanWithin(t, m.index, m[0].length), bi(`部门预算的文字自称“${m[0]}”：${line}`, `the department's document calls itself “${m[0]}”: ${line}`), {
+      const at = spanWithin(t, m.index, m[0].length);
+      // The word can be replaced in place only where its own span is known (not in a text block).
+      const exact = at.end - at.start === m[0].length;
+      ctx.report(at, bi(`部门预算的文字自称“${m[0]}”：${line}`, `the department's document calls itself “${m[0]}”: ${line}`), {
           hint: bi(`部门的公开文件称“本部门”（如“本部门无机关运行经费”）；改为“${line.replace(UNIT_WORDS, "本部门")}”`, `a department's document says 本部门 (as in 本部门无机关运行经费); write “${line.replace(UNIT_WORDS, "本部门")}”`),
           data: { word: m[0] },
+          ...(exact ? { fix: { title: bi(`“${m[0]}”改为“本部门”`, `write 本部门 for ${m[0]}`), span: at, replacement: "本部门" } } : {}),
         });
     }
   },

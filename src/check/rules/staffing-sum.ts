@@ -38,6 +38,9 @@ export const rule: Rule = {
                 ? bi(`若实际在职 ${actual}人无误，其他人员应为 ${actual - established}人`, `if ${actual} in post is right, 其他人员 is ${actual - established}`)
                 : bi("实际在职人数等于在编人数加其他人员", "the staff in post are the established staff plus the others"),
             data: { actual: String(actual), established: String(established), other: String(other) },
+            ...(actual > established
+              ? { fix: { title: bi(`其他人员改为 ${actual - established}${s.other!.unit}`, `write ${actual - established}${s.other!.unit} for 其他人员`), span: s.other!.span, replacement: `${actual - established}${s.other!.unit}` } }
+              : {}),
           });
     }
     if (established !== undefined && authorized !== undefined && established > authorized) {

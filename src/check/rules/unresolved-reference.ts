@@ -7,6 +7,7 @@ import { bi, type Related } from "../../base/diagnostics.js";
 import type * as A from "../../syntax/ast.js";
 import { closest, guessOrphanOwners } from "../facts.js";
 import type { Rule } from "../rule.js";
+import { quote } from "../../syntax/values.js";
 
 export const rule: Rule = {
   code: "unresolved-reference",
@@ -27,6 +28,7 @@ export const rule: Rule = {
             ? bi(`是否应为「${guess}」？`, `did you mean ${guess}?`)
             : bi(`用 单位 "${ref.value}" 声明它，或改为已声明的单位`, `declare it with 单位 "${ref.value}", or name a declared unit`),
           data: { name: ref.value },
+          ...(guess ? { fix: { title: bi(`改为「${guess}」`, `write ${guess}`), span: ref.span, replacement: quote(guess) } } : {}),
         });
     };
     const blocks = new Set<A.Located<string>>();
@@ -59,6 +61,7 @@ export const rule: Rule = {
               ? bi(`把绩效目标表的项目名称改为「${p.name.value}」，或把表写进该项目的「绩效」块`, `name the project ${p.name.value} on the form, or move the form into that project's 绩效 block`)
               : bi("表十二中没有这个名称的项目：核对名称，或删除这张表", "表十二 has no project of that name: check the name, or remove the form"),
             data: { name: name.value, ...(p ? { project: p.name.value } : {}) },
+            ...(p ? { fix: { title: bi(`项目名称改为「${p.name.value}」`, `name the project ${p.name.value}`), span: name.span, replacement: quote(p.name.value) } } : {}),
           });
     }
   },

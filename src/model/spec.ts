@@ -1,0 +1,94 @@
+/**
+ * What a profile asks the model to derive besides the standard tables: tables defined as
+ * data (profile.json `tables` of a generic kind), each a sum of the budget's amounts
+ * filtered by source, kind and economic class, laid out by functional subject, economic
+ * subject, the 类 beside the income sources, or in a single row. A region whose format
+ * differs in columns, sources or row selection states its tables here, with no code.
+ *
+ * Plain types: render/profile.ts validates profile.json against the zod schema of the
+ * same shape, and the model reads these.
+ */
+import type { Source, ThreePublicItem } from "../syntax/ast.js";
+
+/** The kind of an amount: a basic line, a project (this year), a carry-over. */
+export type ItemKind = "basic" | "project" | "carryover";
+
+/**
+ * Which amounts count: all conditions hold (a missing one does not restrict). The
+ * economic conditions (class, 三公 item, 机关运行经费) apply to amounts with an economic
+ * subject: basic lines, and projects that state theirs.
+ */
+export interface ItemFilter {
+  readonly sources?: readonly Source[];
+  readonly kinds?: readonly ItemKind[];
+  readonly economicClass?: "人员经费" | "公用经费";
+  readonly threePublic?: readonly ThreePublicItem[];
+  /** 机关运行经费: 公用经费 of basic lines of 行政单位 and 参公事业单位. */
+  readonly running?: boolean;
+}
+
+/** A column of amounts: its key in the model, its label, and which amounts it sums. */
+export interface ColumnSpec {
+  readonly key: string;
+  readonly label: string;
+  readonly filter?: ItemFilter;
+  /** A header printed over consecutive columns of the same group. */
+  readonly group?: string;
+}
+
+/** An income line of a summary: a label and the amounts it sums. */
+export interface IncomeLineSpec {
+  readonly label: string;
+  readonly filter?: ItemFilter;
+  /** 0 for a line, 1 for a line under the one before it (printed indented). */
+  readonly level?: number;
+}
+
+interface BaseSpec {
+  readonly id: string;
+  /** The title, with {year} for the budget's year. */
+  readonly title: string;
+  /** The amounts the whole table counts (each column narrows it further). */
+  readonly filter?: ItemFilter;
+}
+
+/** Rows by functional subject (类 › 款 › 项), only subjects with an amount; a 合计 row. */
+export interface SubjectTreeSpec extends BaseSpec {
+  readonly kind: "subject-tree";
+  readonly columns: readonly ColumnSpec[];
+}
+
+/** Rows by 部门预算支出经济分类 (类 › 款), only subjects with an amount; a 合计 row. */
+export interface EconomicTreeSpec extends BaseSpec {
+  readonly kind: "economic-tree";
+  readonly columns: readonly ColumnSpec[];
+}
+
+/** Income lines beside the expenditure by 类 (only 类 with an amount), and the two totals. */
+export interface SourceSummarySpec extends BaseSpec {
+  readonly kind: "source-summary";
+  readonly income: readonly IncomeLineSpec[];
+  readonly columns: readonly ColumnSpec[];
+}
+
+/** One row of columns (the 三公 items beside 机关运行经费). */
+export interface SingleRowSpec extends BaseSpec {
+  readonly kind: "single-row";
+  readonly columns: readonly ColumnSpec[];
+}
+
+export type DerivedTableSpec = SubjectTreeSpec | EconomicTreeSpec | SourceSummarySpec | SingleRowSpec;
+
+/** The generic kinds, for the profile schema. */
+export const DERIVED_KINDS = ["subject-tree", "economic-tree", "source-summary", "single-row"] as const;
+
+/** What the model needs of a profile. */
+export interface ModelSpec {
+  /** The profile's name, recorded in the publication. */
+  readonly name: string;
+  readonly tables: readonly DerivedTableSpec[];
+  /** The vehicle kinds the asset section lists, in order (each printed, 0 when none). */
+  readonly vehicleKinds?: readonly string[];
+  /** How the explanations compute a change in percent (explanations.ts); exact by default. */
+  readonly percentBase?: "exact" | "wan-2";
+}
