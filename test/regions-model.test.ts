@@ -4,6 +4,7 @@
  * source as written, the coverage the forms give, last year's 财政拨款 from last year's
  * budget; and how a reason's words are read as a direction.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { builtinCatalogue } from "../src/catalogue/catalogue.js";
 import { checkBudget } from "../src/check/check.js";
@@ -65,6 +66,25 @@ describe("三公 paid from projects", () => {
   });
   it("reads how each project places its money", () => {
     expect(d.budget.projects.map(economicPlacement)).toEqual(["whole", "lines", "several-sources", "whole"]);
+  });
+  it("places a project exactly when the figures count it (the check and the model agree)", () => {
+    const line = fc.tuple(fc.constantFrom("31013", "30201"), fc.option(fc.integer({ min: 1, max: 999 }), { nil: undefined }));
+    const project = fc.tuple(fc.subarray(["一般公共预算", "单位资金", "事业收入"], { minLength: 0 }), fc.array(line, { maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(project, { minLength: 1, maxLength: 4 }), (ps) => {
+        const src = ps
+          .map(([sources, lines], i) => `项目 "p${i}" { 科目 2010401\n${sources.map((s) => `  ${s} 5元\n`).join("")}${lines.map(([c, n]) => `  经济科目 ${c}${n ? ` ${n}元` : ""}\n`).join("")}}\n`)
+          .join("");
+        const x = derive(src);
+        const counted = new Set(x.economicItems.filter((it) => it.kind === "project").map((it) => it.index));
+        x.budget.projects.forEach((p, i) => {
+          const how = economicPlacement(p);
+          const places = p.amounts.length > 0 && (how === "whole" || how === "lines");
+          expect(counted.has(i), `${p.name.value}: ${how}`).toBe(places);
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
