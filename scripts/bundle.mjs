@@ -28,7 +28,8 @@ const result = await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["playwright-core"],
+  // The office formats' libraries too: large, loaded only when asked for, and resvg is a native addon.
+  external: ["playwright-core", "exceljs", "docx", "@resvg/resvg-js"],
   // CommonJS dependencies (handlebars) call require(); give the ESM bundle one.
   banner: { js: 'import { createRequire as __yusuanCreateRequire } from "node:module"; const require = __yusuanCreateRequire(import.meta.url);' },
   chunkNames: "[name]-[hash]",

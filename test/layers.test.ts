@@ -1,6 +1,6 @@
 /**
  * The pipeline's direction: a module imports only from its own stage and the stages to
- * its left (base → syntax → catalogue → model → check → diff, render → cli). Static
+ * its left (base → syntax → catalogue → model → check → diff, render → import, lsp → cli). Static
  * imports, type-only imports, re-exports and dynamic imports all count, since each is a
  * dependency a later reader has to follow. A new folder under src/ must be placed here.
  */
@@ -17,6 +17,7 @@ const RANK: Readonly<Record<string, number>> = {
   check: 4,
   diff: 5,
   render: 5,
+  import: 6,
   lsp: 6,
   cli: 7,
 };

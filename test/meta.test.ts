@@ -99,10 +99,11 @@ describe("diagnostic codes", () => {
   it("fixture folders hold only bad-, ok- and part- files", () => {
     for (const d of dirs)
       for (const f of fs.readdirSync(path.join(FIXTURES, d))) {
-        // part- folders hold whole budgets that roll-up fixtures include.
+        // part- folders hold whole budgets that roll-up fixtures include; an import
+        // fixture's .patch.json says how to change the workbook built from its budget.
         if (fs.statSync(path.join(FIXTURES, d, f)).isDirectory()) expect(f, `${d}/${f}`).toMatch(/^part-[a-z0-9-]+$/);
-        // part- files may also be the catalogue files (CSV, JSON) a fixture budget names.
-        else expect(f, `${d}/${f}`).toMatch(/^(bad|ok|part)-[a-z0-9-]+\.(budget|txt)$|^part-[a-z0-9-]+\.(csv|json)$/);
+        // part- files may also be the catalogue files (CSV, JSON) a fixture budget names, or an import fixture's patch.
+        else expect(f, `${d}/${f}`).toMatch(/^(bad|ok|part)-[a-z0-9-]+\.(budget|txt|patch\.json)$|^part-[a-z0-9-]+\.(csv|json)$/);
       }
   });
 });

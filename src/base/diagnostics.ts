@@ -65,7 +65,7 @@ export interface DiagnosticExtra {
 }
 
 /** Where in the pipeline a code is raised. */
-export type Stage = "syntax" | "lowering" | "loading" | "catalogue" | "checking" | "roll-up";
+export type Stage = "syntax" | "lowering" | "loading" | "catalogue" | "checking" | "roll-up" | "import";
 
 /** The declaration of one diagnostic code. */
 export interface CodeSpec {

@@ -10,7 +10,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics
 import { checkBudget, type CheckResult } from "../check/check.js";
 import { renderRollup, type LoadedProfile } from "../render/render.js";
 import type { CheckedDepartment } from "../check/rollup.js";
-import { emitPublication, outputBase, type Emitted, type TextFormat } from "./emit.js";
+import { EMIT_FORMATS, emitPublication, outputBase, type Emitted, type TextFormat } from "./emit.js";
 import { DepartmentPool, jobsFor } from "./pool.js";
 import { rollupDiagnostics } from "../check/rollup.js";
 import { rollupIndex, rollupJson } from "../model/rollup.js";
@@ -25,6 +25,11 @@ import { readProfile } from "./profiles.js";
 import type { Io } from "./io.js";
 import { findBrowser, NO_BROWSER, printEach } from "./pdf.js";
 import { diagnosticsText, type Lang } from "./report.js";
+
+/** Every format a build writes: those emitted from the model, and pdf printed from the html. */
+const FORMATS: readonly string[] = [...EMIT_FORMATS, "pdf"];
+
+const PDF_SKIPPED = { zh: "未生成 PDF：", en: "PDF skipped: " };
 
 export interface BuildOptions {
   inputs: string[];
@@ -49,15 +54,22 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
     io.err("yusuan: no .budget files to build\n");
     return 2;
   }
+  // The default formats; pdf among them only where a browser can print it, and said so
+  // in one line where it cannot. A format asked for that cannot be made is an error.
   const formats = o.formats ?? ["html", "md", "json", ...(findBrowser() ? ["pdf"] : [])];
-  const bad = formats.filter((f) => !["html", "md", "json", "pdf"].includes(f));
+  if (!o.formats && !formats.includes("pdf")) io.err(`yusuan: ${PDF_SKIPPED[o.lang]}${NO_BROWSER[o.lang]}\n`);
+  const bad = formats.filter((f) => !FORMATS.includes(f));
   if (bad.length) {
-    io.err(`yusuan: unknown format ${bad.join(", ")} (html, md, json, pdf)\n`);
+    io.err(`yusuan: unknown format ${bad.join(", ")} (${FORMATS.join(", ")})\n`);
     return 2;
   }
   const browser = formats.includes("pdf") ? findBrowser() : undefined;
   if (formats.includes("pdf") && !browser) {
     io.err(`yusuan: ${NO_BROWSER[o.lang]}\n`);
+    return 1;
+  }
+  if (formats.includes("docx") && !(await import("./raster.js")).findRasteriser()) {
+    io.err(`yusuan: ${(await import("./raster.js")).NO_RASTERISER[o.lang]}\n`);
     return 1;
   }
   const read = readProfile(io, o.profile, o.templates);
@@ -174,7 +186,7 @@ async function stageOutputs(
   formats: readonly string[],
   browser: string | undefined,
 ): Promise<string[]> {
-  const text = formats.filter((f): f is TextFormat => f === "html" || f === "md" || f === "json");
+  const text = formats.filter((f): f is TextFormat => (EMIT_FORMATS as readonly string[]).includes(f));
   // The html is needed to print pdf, whether or not it is kept.
   const emitFormats: TextFormat[] = browser && !text.includes("html") ? [...text, "html"] : text;
   const written: string[] = [];
@@ -195,7 +207,7 @@ async function stageOutputs(
     written.push(rel);
   };
 
-  for (const b of budgets) emitted(emitPublication(io, { out: stage, root: rootOf(b.entry), formats: emitFormats, profile, provenance }, b.checked, b.entry));
+  for (const b of budgets) emitted(await emitPublication(io, { out: stage, root: rootOf(b.entry), formats: emitFormats, profile, provenance }, b.checked, b.entry));
   for (const r of rollups) {
     const departments = await r.pool.emit(r.rollup.departments, { out: stage, root: rootOf(r.entry), formats: emitFormats, profile, provenance });
     departments.forEach(emitted);

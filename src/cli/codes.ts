@@ -9,6 +9,7 @@ import { CATALOGUE_CODES } from "../catalogue/codes.js";
 import { CHECKING_CODES, ROLLUP_CODES } from "../check/codes.js";
 import { ruleSpec } from "../check/rule.js";
 import { RULES } from "../check/rules/index.js";
+import { IMPORT_CODES } from "../import/codes.js";
 import { LOADING_CODES, LOWERING_CODES, SYNTAX_CODES } from "../syntax/codes.js";
 
 export const CODES: readonly CodeSpec[] = [
@@ -19,6 +20,7 @@ export const CODES: readonly CodeSpec[] = [
   ...CHECKING_CODES.specs,
   ...RULES.map(ruleSpec),
   ...ROLLUP_CODES.specs,
+  ...IMPORT_CODES.specs,
 ];
 
 export const CODE_BY_NAME: ReadonlyMap<string, CodeSpec> = new Map(CODES.map((c) => [c.code, c]));

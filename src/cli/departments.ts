@@ -62,7 +62,7 @@ export class DepartmentRunner {
       // Parsing (which may load the full parser and run again) comes before any write.
       const checked = await withParser(() => checkBudget(loadBudget(d.path, this.host), this.custom, this.inherited));
       if (hasErrors(checked.diagnostics)) throw new Error(`${d.path} has errors at emit time`);
-      out.push(emitPublication(this.io, request, checked, d.path));
+      out.push(await emitPublication(this.io, request, checked, d.path));
     }
     return out;
   }

@@ -1,8 +1,10 @@
 /**
- * Emitting one budget's publication: derive the model, render html and md, serialise
- * json, and write each file atomically under the output folder, at the budget's path
- * relative to its root (a roll-up's department d0001/budget.budget → OUT/d0001/budget.html;
- * a budget built on its own → OUT/<name>.html). Runs in the main thread or in a worker.
+ * Emitting one budget's publication: derive the model, render each format asked for
+ * (html and md from the templates, json from the model, csv, xlsx, docx and the data
+ * package from the view), and write each file atomically under the output folder, at
+ * the budget's path relative to its root (a roll-up's department d0001/budget.budget →
+ * OUT/d0001/budget.html; a budget built on its own → OUT/<name>.html). Runs in the main
+ * thread or in a worker. pdf is printed afterwards from the html (build.ts).
  */
 import * as path from "node:path";
 import type { SourceText } from "../base/source.js";
@@ -12,11 +14,17 @@ import { provenanceMap, sourcesOf, type FigureSource } from "../model/provenance
 import type { FigureRef } from "../model/trace.js";
 import type { Loaded } from "../syntax/load.js";
 import { toJson } from "../model/json.js";
+import type { Publication } from "../model/types.js";
 import type { LoadedProfile } from "../render/profile.js";
-import { renderDocument } from "../render/render.js";
+import { documentDate, publicationView, renderDocument } from "../render/render.js";
 import type { Io } from "./io.js";
 
-export type TextFormat = "html" | "md" | "json";
+/** The formats written here, from the model: every format but pdf. */
+export const EMIT_FORMATS = ["html", "md", "json", "csv", "xlsx", "docx", "fdp"] as const;
+export type TextFormat = (typeof EMIT_FORMATS)[number];
+
+/** The author the office documents name in their properties. */
+const AUTHOR = "yusuan";
 
 export interface EmitRequest {
   /** The output folder. */
@@ -50,7 +58,7 @@ export function outputBase(root: string, file: string): string {
 }
 
 /** Derives, renders and writes one checked budget's publication under `request.out`. */
-export function emitPublication(io: Io, request: EmitRequest, checked: CheckResult, file: string): Emitted {
+export async function emitPublication(io: Io, request: EmitRequest, checked: CheckResult, file: string): Promise<Emitted> {
   const { out, root, formats, profile } = request;
   const base = outputBase(root, file);
   const files: string[] = [];
@@ -65,9 +73,11 @@ export function emitPublication(io: Io, request: EmitRequest, checked: CheckResu
     sources = (ref) => sourcesTooltip(sourcesOf(traced.tracer.origins(ref[0], ref[1]), "万元", texts));
   }
   for (const f of formats) {
-    const target = path.join(out, `${base}.${f}`);
-    io.writeFile(target, f === "json" ? toJson(pub) : renderDocument(pub, profile, f, f === "html" ? sources : undefined));
-    files.push(target);
+    for (const [rel, content] of await renderFormat(pub, profile, f, path.posix.basename(base), sources)) {
+      const target = path.join(out, `${base}${rel}`);
+      io.writeFile(target, content);
+      files.push(target);
+    }
   }
   return { files, base };
 }
@@ -88,4 +98,42 @@ function sourcesTooltip(sources: readonly FigureSource[]): string | undefined {
   const lines = sources.slice(0, TOOLTIP_LINES).map((s) => `${s.file}:${s.line}  ${s.amount}  ${s.text}`);
   if (sources.length > TOOLTIP_LINES) lines.push(`… ${sources.length - TOOLTIP_LINES} more`);
   return lines.join("\n");
+}
+
+/**
+ * The files of one format, each as its path after the publication's base path (".html",
+ * or ".datapackage/datapackage.json" for the data package's folder) and its content.
+ * The writers of the office formats and their libraries are loaded only when asked for.
+ */
+async function renderFormat(pub: Publication, profile: LoadedProfile, f: TextFormat, name: string, sources?: (ref: FigureRef) => string | undefined): Promise<[string, string | Uint8Array][]> {
+  switch (f) {
+    case "html":
+    case "md":
+      return [[`.${f}`, renderDocument(pub, profile, f, f === "html" ? sources : undefined)]];
+    case "json":
+      return [[".json", toJson(pub)]];
+    case "csv": {
+      const { renderCsv } = await import("../render/csv.js");
+      return [[".csv", renderCsv(publicationView(pub, profile).tables)]];
+    }
+    case "xlsx": {
+      const { renderXlsx } = await import("../render/xlsx.js");
+      const view = publicationView(pub, profile);
+      return [[".xlsx", await renderXlsx(view.tables, { date: documentDate(pub), title: view.title, author: AUTHOR })]];
+    }
+    case "docx": {
+      const [{ renderDocx }, { findRasteriser }] = await Promise.all([import("../render/docx.js"), import("./raster.js")]);
+      const rasterise = findRasteriser();
+      if (!rasterise) throw new Error("cannot load @resvg/resvg-js to draw the charts of the Word document");
+      const view = publicationView(pub, profile);
+      const charts = new Map(Object.values(view.charts).map((c) => [c.id, rasterise(c.svg)] as const));
+      const markdown = renderDocument(pub, profile, "md");
+      return [[".docx", await renderDocx({ markdown, view, charts, date: documentDate(pub), author: AUTHOR })]];
+    }
+    case "fdp": {
+      const { renderDataPackage } = await import("../render/fdp.js");
+      const pkg = renderDataPackage(pub, publicationView(pub, profile), name);
+      return pkg.map((file) => [`.datapackage/${file.path}`, file.content]);
+    }
+  }
 }

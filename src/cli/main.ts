@@ -73,7 +73,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         y
           .positional("inputs", { type: "string", array: true, demandOption: true })
           .option("out", { type: "string", demandOption: true, describe: "output folder" })
-          .option("format", { type: "string", describe: "comma-separated: html,md,json,pdf (default html,md,json, and pdf where Chromium is installed)" })
+          .option("format", { type: "string", describe: "comma-separated: html,md,json,pdf,csv,xlsx,docx,fdp (default html,md,json, and pdf where Chromium is installed)" })
           .option("profile", { type: "string", default: "shanxi-13", describe: "table set and templates: shanxi-13 or mof-9" })
           .option("templates", { type: "string", describe: "a folder of templates overriding the profile's" })
           .option("provenance", { type: "boolean", default: false, describe: "record each figure's source lines: a provenance map in the JSON, tooltips in the HTML" })
@@ -115,6 +115,20 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
           profile: a.profile,
           lang: lang(a.lang),
         });
+      },
+    )
+    .command(
+      "import <workbook>",
+      "turn a workbook of the publication's tables (.xlsx) back into budget source",
+      (y) =>
+        y
+          .positional("workbook", { type: "string", demandOption: true })
+          .option("out", { type: "string", demandOption: true, describe: "the .budget file to write" })
+          .option("profile", { type: "string", default: "shanxi-13", describe: "the table set to recognise: shanxi-13 or mof-9" })
+          .option("force", { type: "boolean", default: false, describe: "replace the output file if it exists" }),
+      async (a) => {
+        const { importCommand } = await import("./import.js");
+        code = await importCommand(io, { workbook: String(a.workbook), out: a.out, profile: a.profile, force: a.force, lang: lang(a.lang) });
       },
     )
     .command(
@@ -187,7 +201,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     .command("catalogue", "classification catalogues: import a budget office's lists, find, show and compare subjects", (y) =>
       catalogueCommands(y, io, lang, (c) => (code = c)),
     )
-    .demandCommand(1, "name a command: check, fmt, build, diff, trace, explain, catalogue, lsp, serve, init")
+    .demandCommand(1, "name a command: check, fmt, build, import, diff, trace, explain, catalogue, lsp, serve, init")
     .strict()
     .help()
     .version(false)

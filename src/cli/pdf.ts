@@ -48,15 +48,10 @@ export async function printEach(browserPath: string, count: number, html: (i: nu
         // The document is self-contained: any request it makes is a mistake, not content.
         await page.route("**/*", (route) => (route.request().url().startsWith("data:") ? route.continue() : route.abort()));
         await page.setContent(doc, { waitUntil: "load" });
-        const pdf = await page.pdf({
-          format: "A4",
-          printBackground: true,
-          preferCSSPageSize: true,
-          displayHeaderFooter: true,
-          headerTemplate: "<span></span>",
-          footerTemplate: '<div style="width:100%;text-align:center;font-size:9px;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-          margin: { top: "18mm", bottom: "18mm", left: "15mm", right: "15mm" },
-        });
+        // The page size, margins and page numbers are the document's own (its @page rules:
+        // no number on the cover and contents, page 1 on the first page of content), and
+        // its headings become the PDF's bookmarks (outline) in a tagged PDF.
+        const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, outline: true, tagged: true });
         result = { ok: true, pdf };
       } catch (e) {
         result = { ok: false, error: (e as Error).message };

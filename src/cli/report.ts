@@ -139,7 +139,11 @@ export function diagnosticsText(ds: readonly Diagnostic[], sources: Sources, lan
     const p = position(sources, d.span);
     const sev = LABEL[lang][d.severity];
     const sevColour = d.severity === "error" ? "31;1" : d.severity === "warning" ? "33;1" : "36;1";
-    let s = `${colour(colours, sevColour, `${sev}[${d.code}]`)}: ${colour(colours, "1", d.message[lang])}\n  --> ${where(p)}\n`;
+    // A place in a workbook an import read is its sheet and cell (data), not a line and column.
+    const sheet = d.data?.["sheet"];
+    const cell = d.data?.["cell"];
+    const at = !src && sheet !== undefined && !d.span.cell ? `${p.file}${sheet ? ` ${sheet}${cell ? `!${cell}` : ""}` : ""}` : where(p);
+    let s = `${colour(colours, sevColour, `${sev}[${d.code}]`)}: ${colour(colours, "1", d.message[lang])}\n  --> ${at}\n`;
     if (src) s += frame(src, d.span, colours) + "\n";
     for (const r of d.related) {
       const rp = position(sources, r.span);

@@ -38,7 +38,7 @@ import { accumulateTotals, type Totals } from "./totals.js";
 import { NO_TRACE, Recorder, type Tracer } from "./trace.js";
 import { genericTable } from "./generic.js";
 import type { ModelSpec } from "./spec.js";
-import type { GenericTable, ProjectLine, ProjectTable, Publication, Tables } from "./types.js";
+import type { GenericTable, LedgerItem, ProjectLine, ProjectTable, Publication, Tables } from "./types.js";
 import { resolveUnits, validKind, type UnitResolution } from "./units.js";
 
 export interface DerivationOptions {
@@ -218,6 +218,32 @@ export class Derivation {
             },
           }
         : {}),
+      ledger: this.ledger(),
+    });
+  }
+
+  /** Every amount of the budget as the author states it, with its classifications (for the data package). */
+  ledger(): LedgerItem[] {
+    const { budget, catalogue, names } = this;
+    const tr = this.tracer;
+    return this.items.map((it): LedgerItem => {
+      const name = it.kind === "project" ? budget.projects[it.index]?.name.value : it.kind === "carryover" ? budget.carryovers[it.index]?.name.value : undefined;
+      const e = it.economic !== undefined ? catalogue.economic(it.economic) : undefined;
+      const economicClass = it.economic !== undefined ? (e?.parent ?? it.economic.slice(0, 3)) : undefined;
+      const entry: LedgerItem = {
+        kind: it.kind,
+        unit: it.unit,
+        ...(name !== undefined ? { name } : {}),
+        ...(it.subject !== undefined ? { subject: it.subject } : {}),
+        subjectName: it.subject !== undefined ? (catalogue.functional(it.subject)?.name ?? names.get(it.subject) ?? "") : "",
+        ...(it.economic !== undefined && economicClass !== undefined
+          ? { economic: it.economic, economicName: e?.name ?? names.get(it.economic) ?? "", economicClass, economicClassName: catalogue.economic(economicClass)?.name ?? names.get(economicClass) ?? "" }
+          : {}),
+        source: it.source,
+        amount: it.fen,
+      };
+      if (tr.on) tr.add(entry, "amount", it.money);
+      return entry;
     });
   }
 }

@@ -12,7 +12,7 @@ import { FISCAL_KEYS, SOURCE_KEY, type SourceKey } from "./keys.js";
 import { tableBase, THREE_PUBLIC_KEY, THREE_PUBLIC_ROWS } from "./labels.js";
 import type { Tracer } from "./trace.js";
 import type { EconomicGroup, EconomicLine, Table10, Table11, Table6, ThreePublicKey, TotalByFiscal, UnitModel } from "./types.js";
-import { ADMINISTRATIVE, type UnitResolution } from "./units.js";
+import { ADMINISTRATIVE, UNIT_KINDS, type UnitResolution } from "./units.js";
 
 const FISCAL: ReadonlySet<SourceKey> = new Set<SourceKey>(FISCAL_KEYS);
 
@@ -59,9 +59,15 @@ export function accumulateEconomic(items: readonly EconomicItem[], catalogue: Ca
           ...(govCode !== undefined ? { governmentCode: govCode } : {}),
           governmentName: (govCode !== undefined ? (catalogue.government(govCode)?.name ?? names.get(govCode)) : undefined) ?? "",
           ...(pp ? { kind: pp } : {}),
+          unitKinds: [],
           cells: zeroCells(PERSONNEL_PUBLIC_KEYS),
         };
         lines.set(lineKey, line);
+      }
+      if (!line.unitKinds.includes(kind)) {
+        // In the catalogue's order of kinds, whatever order the lines come in.
+        line.unitKinds.push(kind);
+        line.unitKinds.sort((a, b) => UNIT_KINDS.indexOf(a) - UNIT_KINDS.indexOf(b));
       }
       const delta = { total: fen, ...(pp === "人员经费" ? { personnel: fen } : pp === "公用经费" ? { public: fen } : {}) };
       addCells(line.cells, delta, m, tracer);

@@ -289,6 +289,11 @@ export const EconomicLine = z.object({
   governmentName: z.string(),
   /** "人员经费" or "公用经费"; absent when the catalogue does not say. */
   kind: z.enum(["人员经费", "公用经费"]).optional(),
+  /**
+   * The kinds of the units whose lines it sums: the mapping to the 政府 subject follows
+   * the unit's kind, so one 部门 subject can print once per kind.
+   */
+  unitKinds: z.array(UnitKind),
   cells: PersonnelPublic,
 });
 export type EconomicLine = z.infer<typeof EconomicLine>;
@@ -857,6 +862,30 @@ export const Explanations = z.object({
 });
 export type Explanations = z.infer<typeof Explanations>;
 
+/**
+ * One amount of the budget as the author states it, with its classifications: a basic
+ * line, or one source's amount of a project or carry-over. Every table sums these; the
+ * data package (Fiscal Data Package) lists them, since no table crosses the functional
+ * with the economic classification.
+ */
+export const LedgerItem = z.object({
+  kind: z.enum(["basic", "project", "carryover"]),
+  unit: z.string(),
+  /** The project's or carry-over's name. */
+  name: z.string().optional(),
+  /** The functional subject code, when written, and its name ("" when unknown). */
+  subject: z.string().optional(),
+  subjectName: z.string(),
+  /** The 部门 economic subject of a basic line (款) and its name, and its 类 and the 类's name. */
+  economic: z.string().optional(),
+  economicName: z.string().optional(),
+  economicClass: z.string().optional(),
+  economicClassName: z.string().optional(),
+  source: AnySource,
+  amount: Wan,
+});
+export type LedgerItem = z.infer<typeof LedgerItem>;
+
 /** One source amount of a figure: file, 1-based line, the amount in the figure's unit, the line as written. */
 export const FigureSourceModel = z.object({
   file: z.string(),
@@ -893,6 +922,8 @@ export const Publication = z.object({
   unattachedForms: z.array(UnattachedForm),
   assets: AssetsModel.optional(),
   notes: NotesModel.optional(),
+  /** Every amount of the budget, in source order: basic lines, projects, carry-overs. */
+  ledger: z.array(LedgerItem),
   /**
    * Present when built with `--provenance`: for each figure with sources, by its JSON
    * pointer in this document, the source amounts that make it. They sum exactly to the

@@ -47,6 +47,12 @@ export const ProfileTable = z.strictObject({
   title: z.string().min(1),
   /** Overrides of the kind's column and row labels, by key (see render/tables.ts). */
   labels: z.record(z.string(), z.string()).optional(),
+  /**
+   * The unit the table prints its amounts in: 万元 with two decimals (the default, as
+   * the budget's 金额单位), or whole 元 with thousands separators. Workbooks format
+   * the numbers to match.
+   */
+  unit: z.enum(["万元", "元"]).optional(),
 });
 export type ProfileTable = z.infer<typeof ProfileTable>;
 

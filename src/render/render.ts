@@ -10,7 +10,7 @@ import type { FigureRef } from "../model/trace.js";
 import type { CellView } from "./grid.js";
 import { createEngine, type Engine } from "./handlebars.js";
 import type { LoadedProfile } from "./profile.js";
-import { buildView, rollupView, type Format } from "./view.js";
+import { buildView, rollupView, type DocumentView, type Format } from "./view.js";
 
 export type { LoadedProfile } from "./profile.js";
 export type { Format } from "./view.js";
@@ -74,4 +74,23 @@ function annotateSources(view: unknown, sources: (ref: FigureRef) => string | un
 export function renderRollup(index: RollupIndex, profile: LoadedProfile, format: Format, links: string = format): string {
   const out = engineFor(profile, format).render("rollup", rollupView(index, profile, format, links));
   return format === "md" ? tidyMarkdown(out) : out;
+}
+
+/**
+ * The view of a publication for the writers that do not fill templates (the workbook,
+ * the Word document, the csv, the data package): the HTML view, which carries the
+ * charts' SVG drawings besides every table and form grid.
+ */
+export function publicationView(pub: Publication, profile: LoadedProfile): DocumentView {
+  const engine = engineFor(profile, "html");
+  return buildView(pub, profile, "html", (name) => engine.has(name));
+}
+
+/**
+ * The date a document written for a budget carries (its creation and modification
+ * dates, and its zip entries'): 1 January of the budget year, midnight UTC. A fixed date,
+ * so that two builds give the same bytes, and a meaningful one.
+ */
+export function documentDate(pub: Publication): Date {
+  return new Date(Date.UTC(pub.header.year, 0, 1));
 }

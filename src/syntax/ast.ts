@@ -422,6 +422,8 @@ export interface Budget {
   readonly purposes: readonly Purpose[];
   /** 科目名 statements, in reading order. */
   readonly subjectNames: readonly SubjectNameDecl[];
+  /** The facts still to be written (待补充 "…"), each with its statement's text; absent when none. */
+  readonly pending?: readonly Located<string>[];
 }
 
 /**

@@ -29,6 +29,8 @@ export const KEYWORDS: readonly KeywordDef[] = [
   K("Include", "引用", "include"),
   K("Rollup", "汇总", "rollup"),
   K("SubjectName", "科目名", "subject-name"),
+  // A fact still to be written (an imported budget marks what its tables could not say).
+  K("Pending", "待补充", "pending"),
   // Department.
   K("Year", "年度", "year"),
   K("Region", "地区", "region"),

@@ -16,7 +16,7 @@ import { moneyOf, readIndicatorValue, splitQuantity, textBlock, unquote, type Pa
 
 /** Statements that may be written more than once in their block. */
 const REPEATABLE = new Set([
-  "Include", "SubjectName", "Unit", "Basic", "Project", "Performance", "Carryover", "Line", "Indicator", "Vehicles", "Equipment", "Reason",
+  "Include", "SubjectName", "Unit", "Basic", "Project", "Performance", "Carryover", "Line", "Indicator", "Vehicles", "Equipment", "Reason", "Pending",
   // A figure these state twice is compared by the checker (duplicate-figure), not dropped here.
   "Purpose", "Economic", "Part", "Disbursement", "Executed", "PurchaseVehicles", "PurchaseEquipment",
 ]);
@@ -91,6 +91,9 @@ export class Lowerer {
   readonly subjectNames: A.SubjectNameDecl[] = [];
   coverage?: A.PerformanceCoverage;
   readonly purposes: A.Purpose[] = [];
+  /** The 待补充 statements, wherever they stand, in reading order. */
+  readonly pending: A.Located<string>[] = [];
+  private readonly pendingSeen = new Set<string>();
   private readonly singletons = new Map<string, Span>();
 
   /** Lowers one file's top-level statements, except includes (the loader follows those). */
@@ -120,6 +123,9 @@ export class Lowerer {
         if (code && name) this.subjectNames.push({ code, name, span: this.stmtSpan(s) });
         return;
       }
+      case "Pending":
+        this.takePending(s);
+        return;
       case "Department":
         if (this.once("Department", s)) this.department = this.lowerDepartment(s);
         return;
@@ -208,11 +214,26 @@ export class Lowerer {
     );
   }
 
+  /**
+   * Keeps a 待补充 statement once (a block may be read both by field and as a list), and
+   * tells whether the statement was one: it is then no fact of its block.
+   */
+  private takePending(s: Stmt): boolean {
+    if (s.kw !== "Pending") return false;
+    const key = `${this.file}:${s.start}`;
+    if (!this.pendingSeen.has(key)) {
+      this.pendingSeen.add(key);
+      const what = this.located(s, "what", "str");
+      if (what) this.pending.push(what);
+    }
+    return true;
+  }
+
   /** The statements of a block, keyed by keyword; a repeated single statement is reported. */
   private fields(s: Stmt | undefined, _ctx: string): Map<string, Stmt> {
     const out = new Map<string, Stmt>();
     for (const c of s?.block?.stmts ?? []) {
-      if (!c) continue;
+      if (!c || this.takePending(c)) continue;
       const prev = out.get(c.kw);
       if (prev && !REPEATABLE.has(c.kw)) {
         this.duplicate(c, this.span(prev.start, prev.start + prev.kwImage.length));
@@ -224,7 +245,7 @@ export class Lowerer {
   }
 
   private block(s: Stmt | undefined, _ctx: string): readonly Stmt[] {
-    return (s?.block?.stmts ?? []).filter(Boolean);
+    return (s?.block?.stmts ?? []).filter((c) => c && !this.takePending(c));
   }
 
   private arg(s: Stmt | undefined, slot: string): Arg | undefined {
@@ -632,6 +653,7 @@ export class Lowerer {
       ...opt("coverage", this.coverage),
       purposes: this.purposes,
       subjectNames: this.subjectNames,
+      ...opt("pending", this.pending.length ? this.pending : undefined),
     };
   }
 

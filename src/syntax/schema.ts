@@ -77,6 +77,12 @@ export const SOURCE_KEYWORDS = [
 export type SourceKeyword = (typeof SOURCE_KEYWORDS)[number];
 
 const amountBySource = SOURCE_KEYWORDS.map((k) => st(k, [s("amount", "qty")]));
+/**
+ * `待补充 "…"`: a fact still to be written, named in words. It may stand in the blocks
+ * whose facts an author writes, and at the top level for a whole block; the checker
+ * warns of each until it is written and the statement deleted (rule pending-content).
+ */
+const pending = st("Pending", [s("what", "str")]);
 const indicator = st("Indicator", [
   s("level1", "word"),
   s("level2", "word"),
@@ -106,6 +112,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Overall", [], "overall"),
     st("Purpose", [s("code", "int"), s("amount", "qty", { optional: true }), s("text", "text")]),
     st("Coverage", [], "coverage"),
+    pending,
   ],
   department: [
     st("Year", [s("year", "int")]),
@@ -122,6 +129,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Level", [s("level", "level")]),
     st("ShortName", [s("name", "str")]),
     st("NameSuffix", [s("text", "str")]),
+    pending,
   ],
   rollup: [st("Year", [s("year", "int")]), st("Control", [], "control"), st("Catalogue", [s("path", "str")], "catalogue", true)],
   // What the budget states about its catalogue file: the year of a file that does not
@@ -134,7 +142,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("OtherStaff", [s("count", "qty")]),
   ],
   control: [st("IncomeTotal", [s("amount", "qty")]), ...amountBySource],
-  unit: [st("Kind", [s("kind", "word")]), st("Note", [s("text", "str")])],
+  unit: [st("Kind", [s("kind", "word")]), st("Note", [s("text", "str")]), pending],
   basic: [
     st("Line", [
       s("subject", "int"),
@@ -144,6 +152,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
       s("amount", "qty"),
       s("source", "source", { optional: true }),
     ]),
+    pending,
   ],
   project: [
     st("Unit", [s("name", "str")]),
@@ -151,6 +160,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Category", [s("category", "word")]),
     ...amountBySource,
     st("Performance", [], "performance"),
+    pending,
     st("Economic", [s("code", "int"), s("amount", "qty", { optional: true })]),
     st("FundingNote", [], "fundingNote"),
   ],
@@ -163,6 +173,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Part", [s("label", "str"), s("amount", "qty")]),
     st("Disbursement", [s("label", "str"), s("amount", "qty")]),
     st("Goal", [s("text", "text")]),
+    pending,
   ],
   levels: [
     st("Total", [s("amount", "qty")]),
@@ -189,12 +200,14 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Owner", [s("text", "str")]),
     st("Handler", [s("text", "str")]),
     st("Phone", [s("text", "str")]),
+    pending,
   ],
   carryover: [
     st("Unit", [s("name", "str")]),
     st("Subject", [s("code", "int"), s("name", "str", { optional: true })]),
     st("Category", [s("category", "word")]),
     ...amountBySource,
+    pending,
   ],
   lastYear: [
     st("SourceFile", [s("path", "str")]),

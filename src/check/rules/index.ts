@@ -8,6 +8,7 @@ import { rule as missingDepartment } from "./missing-department.js";
 import { rule as missingFact } from "./missing-fact.js";
 import { rule as categoryUnknown } from "./category-unknown.js";
 import { rule as placeholderText } from "./placeholder-text.js";
+import { rule as pendingContent } from "./pending-content.js";
 import { rule as selfReference } from "./self-reference.js";
 import { rule as duplicateName } from "./duplicate-name.js";
 import { rule as unresolvedReference } from "./unresolved-reference.js";
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   missingFact,
   categoryUnknown,
   placeholderText,
+  pendingContent,
   selfReference,
   duplicateName,
   duplicateFigure,
