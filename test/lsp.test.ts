@@ -123,7 +123,7 @@ describe("yusuan lsp on the reference budget", () => {
   it("completes the statements a block admits and the values of an enumeration", async () => {
     const text = client.texts.get(projects)!;
     const inProject = await client.request<CompletionList>("textDocument/completion", { textDocument: { uri: projects }, position: positionOf(text, text.indexOf("  科目 2010502")) });
-    expect(inProject.items.map((i) => i.label)).toEqual(["单位", "科目", "类别", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金", "绩效", "待补充"]);
+    expect(inProject.items.map((i) => i.label)).toEqual(["单位", "科目", "类别", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "绩效", "待补充", "经济科目", "经费说明"]);
     const category = await client.request<CompletionList>("textDocument/completion", { textDocument: { uri: projects }, position: after(text, "  类别 ") });
     expect(category.items.map((i) => i.label)).toEqual(["其他运转类", "特定目标类"]);
   });

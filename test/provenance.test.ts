@@ -17,6 +17,7 @@ import { Derivation } from "../src/model/derivation.js";
 import { figures, originsSum } from "../src/model/provenance.js";
 import type { Origin } from "../src/model/trace.js";
 import type * as A from "../src/syntax/ast.js";
+import { FISCAL_SOURCES, SOURCES } from "../src/syntax/ast.js";
 import { loadBudget } from "../src/syntax/load.js";
 import "../src/syntax/parser.js";
 import { budgetSource } from "./helpers/gen.js";
@@ -105,6 +106,13 @@ function leafAmounts(b: A.Budget): A.Money[] {
   const out: A.Money[] = [];
   for (const l of b.basic) out.push(l.money);
   for (const p of [...b.projects, ...b.carryovers]) for (const a of p.amounts) out.push(a.money);
+  // A project's lines by economic subject reach "三公" when they place its money: every
+  // line has an amount, the project has one source, a 财政拨款 one.
+  for (const p of b.projects) {
+    const sources = new Set(p.amounts.map((a) => a.source));
+    if (!p.economic.length || !p.economic.every((e) => e.money) || sources.size !== 1 || !FISCAL_SOURCES.includes([...sources][0]!)) continue;
+    for (const e of p.economic) if (catalogue.threePublic(e.code.value)) out.push(e.money!);
+  }
   for (const m of [b.procurement?.goods, b.procurement?.works, b.procurement?.services]) if (m) out.push(m);
   const ly = b.lastYear;
   if (ly) {
@@ -134,5 +142,72 @@ describe("provenance of random budgets", () => {
       { numRuns: 300 },
     );
     expect(figuresSeen).toBeGreaterThan(10_000);
+  });
+
+  it("sums to the figures the checker reads beside the publication's", () => {
+    let nonzero = 0;
+    fc.assert(
+      fc.property(budgetSource, (src) => {
+        const loaded = loadBudget("p.budget", { read: (p) => (p === "p.budget" ? src : undefined) });
+        const d = new Derivation(loaded.budget, catalogue, { trace: true });
+        const check = (holder: object, key: string, fen: number, what: string) => {
+          expect(originsSum(d.tracer.origins(holder, key)), what).toBe(fen);
+          if (fen !== 0) nonzero++;
+        };
+        // 财政拨款 spending by subject, at every level and by fund.
+        for (const r of d.functional.fiscal.rows(catalogue)) for (const k of ["total", "general", "fund", "capital"] as const) check(r.cells, k, r.cells[k], `fiscal ${r.code} ${k}`);
+        check(d.functional.fiscal.total, "total", d.functional.fiscal.total.total, "fiscal total");
+        for (const s of SOURCES) check(d.totals.bySource, s, d.totals.bySource[s], `income ${s}`);
+        check(d.coverage, "amount", d.coverage.amount, "coverage");
+      }),
+      { numRuns: 300 },
+    );
+    expect(nonzero).toBeGreaterThan(10);
+  });
+
+  it("traces 三公 paid from projects to the projects' lines by economic subject", () => {
+    const line = fc.tuple(fc.constantFrom("31013", "30217", "30231", "30201"), fc.integer({ min: 1, max: 99_999 }));
+    const project = fc.tuple(fc.constantFrom("一般公共预算", "政府性基金预算", "单位资金"), fc.array(line, { minLength: 1, maxLength: 4 }), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(project, { minLength: 1, maxLength: 4 }), (projects) => {
+        const src = projects
+          .map(([source, lines, whole], i) => {
+            const total = lines.reduce((s, [, n]) => s + n, 0);
+            // One line without an amount for the whole project, or every line with its amount.
+            const economic = whole ? `  经济科目 ${lines[0]![0]}\n` : lines.map(([code, n]) => `  经济科目 ${code} ${n}元\n`).join("");
+            return `项目 "p${i}" {\n  科目 2010401\n  ${source} ${total}元\n${economic}}\n`;
+          })
+          .join("");
+        const loaded = loadBudget("p.budget", { read: (p) => (p === "p.budget" ? src : undefined) });
+        expect(loaded.diagnostics).toEqual([]);
+        const d = new Derivation(loaded.budget, catalogue, { trace: true });
+        const t10 = d.publication().tables.t10;
+        const used = new Set<A.Money>();
+        for (const r of t10.rows)
+          for (const k of ["total", "general", "fund", "capital"] as const) {
+            const o = d.tracer.origins(r.cells, k) ?? [];
+            expect(originsSum(o), `${r.key} ${k}`).toBe(r.cells[k]);
+            for (const x of o) used.add(x.money);
+          }
+        let expected = 0;
+        for (const p of loaded.budget.projects) {
+          if (!FISCAL_SOURCES.includes(p.amounts[0]!.source)) continue;
+          if (p.economic.length === 1 && !p.economic[0]!.money) {
+            if (catalogue.threePublic(p.economic[0]!.code.value)) expect(used.has(p.amounts[0]!.money)).toBe(true);
+            continue;
+          }
+          for (const e of p.economic) {
+            if (!catalogue.threePublic(e.code.value)) continue;
+            expect(used.has(e.money!), `${p.name.value} ${e.code.value}`).toBe(true);
+            expected += e.money!.fen;
+          }
+        }
+        if (projects.every(([, , whole]) => !whole)) {
+          const rows = new Map(t10.rows.map((r) => [r.key, r.cells.total]));
+          expect(rows.get("total")).toBe(expected);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

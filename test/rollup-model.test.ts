@@ -47,6 +47,7 @@ describe("rollupIndex", () => {
     name: `部门${code}`,
     incomeTotal: income,
     bySource: { general, fund, capital: 0, specialAccount: 0, unitFunds: 0 },
+    incomeBySource: { 一般公共预算: general, 政府性基金预算: fund, 国有资本经营预算: 0, 财政专户管理资金: 0, 单位资金: 0, 事业收入: 0, 事业单位经营收入: 0, 上级补助收入: 0, 附属单位上缴收入: 0, 其他收入: 0 },
     carryover: income - general - fund,
   });
   const rollup: Rollup = { name: { value: "某市", span }, year: { value: 2024, span }, span };

@@ -12,6 +12,7 @@ import { amountOf } from "../model/totals.js";
 import type { Span } from "../base/source.js";
 import { bi, type Bilingual, type Related } from "../base/diagnostics.js";
 import type * as A from "../syntax/ast.js";
+import { UNIT_FUND_SOURCES } from "../syntax/ast.js";
 
 /** At most this many lines are related to a derived figure; the message gives the full count. */
 export const MAX_RELATED = 3;
@@ -67,11 +68,16 @@ export function relatedLines<T>(items: Iterable<T>, counts: (x: T) => boolean, d
   return { related, count };
 }
 
-/** The lines of the current year that draw on a source: projects first (they carry most of the money), then basic lines. */
+/**
+ * The lines of the current year that draw on a source: projects first (they carry most of
+ * the money), then basic lines. 单位资金 is every kind of a unit's own funds, as its
+ * column sums them (model/sources.ts).
+ */
 export function linesOfSource(budget: A.Budget, source: A.Source): { related: Related[]; count: number } {
-  const fromSource = (p: A.Project): Fen => sum(p.amounts.filter((x) => x.source === source).map((x) => x.money.fen));
-  const projects = relatedLines(budget.projects, (p) => p.amounts.some((x) => x.source === source), (p) => projectLine(p, fromSource(p)));
-  const basic = relatedLines(budget.basic, (l) => l.source.value === source, basicLine);
+  const of = (s: A.Source): boolean => s === source || (source === "单位资金" && UNIT_FUND_SOURCES.includes(s));
+  const fromSource = (p: A.Project): Fen => sum(p.amounts.filter((x) => of(x.source)).map((x) => x.money.fen));
+  const projects = relatedLines(budget.projects, (p) => p.amounts.some((x) => of(x.source)), (p) => projectLine(p, fromSource(p)));
+  const basic = relatedLines(budget.basic, (l) => of(l.source.value), basicLine);
   return { related: [...projects.related, ...basic.related].slice(0, MAX_RELATED), count: projects.count + basic.count };
 }
 
@@ -354,12 +360,13 @@ export function forEachText(budget: A.Budget, visit: (text: string, span: Span) 
   };
   const d = budget.department;
   if (d) {
-    for (const l of [d.name, d.region, d.moneyUnit, d.kind, d.duties, d.organisation]) one(l);
+    for (const l of [d.name, d.region, d.moneyUnit, d.kind, d.duties, d.organisation, d.profile, d.level, d.shortName, d.nameSuffix]) one(l);
     for (const l of d.sections) one(l);
   }
   for (const u of budget.units) {
     one(u.name);
     one(u.kind);
+    one(u.note);
   }
   for (const l of budget.basic) one(l.unit);
   for (const p of budget.projects) {
@@ -368,7 +375,13 @@ export function forEachText(budget: A.Budget, visit: (text: string, span: Span) 
     one(p.subjectName);
     one(p.category);
     form(p.performance);
+    const n = p.note;
+    if (n) {
+      for (const l of [n.summary, n.basis, n.implementer, n.scheme, n.schedule, n.goal]) one(l);
+      for (const x of n.parts) one(x.label);
+    }
   }
+  for (const p of budget.purposes) one(p.text);
   for (const f of budget.forms) form(f);
   for (const c of budget.carryovers) {
     one(c.name);
@@ -388,6 +401,7 @@ export function forEachText(budget: A.Budget, visit: (text: string, span: Span) 
   if (a) {
     one(a.asOf);
     for (const v of a.vehicles) one(v.kind);
+    for (const v of a.vehiclePurchases) one(v.kind);
   }
   one(budget.notes?.purchasedServices);
   one(budget.notes?.other);

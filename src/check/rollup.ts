@@ -1,6 +1,7 @@
 /**
  * Checking a roll-up (汇总): every department budget it includes is checked on its own;
- * then the roll-up's own invariants: no department is included twice (by its code), and
+ * then the roll-up's own invariants: no department is included twice (by its code, or by
+ * its name when it has none, as some regions' departments do), and
  * each control total the roll-up declares equals the sum over its departments.
  */
 import { bi, hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
@@ -10,6 +11,7 @@ import type { Span } from "../base/source.js";
 import type { DepartmentTotals } from "../model/department.js";
 import { SOURCE_KEY } from "../model/keys.js";
 import type { LoadedRollup } from "../syntax/load.js";
+import { nameKey } from "../base/names.js";
 
 /** One department of a roll-up, checked on its own. */
 export interface CheckedDepartment {
@@ -24,20 +26,24 @@ export interface CheckedDepartment {
  */
 export function checkRollup(r: LoadedRollup, departments: readonly DepartmentTotals[], departmentsClean = true): Diagnostic[] {
   const out: Diagnostic[] = [...r.diagnostics];
-  const byCode = new Map<string, DepartmentTotals>();
+  // A department is known by its code; one without a code by its name. The two kinds of
+  // key cannot collide: a code is digits, and a name key is prefixed.
+  const byKey = new Map<string, DepartmentTotals>();
   for (const d of departments) {
-    if (!d.code) continue;
-    const first = byCode.get(d.code.value);
+    const key = d.code?.value ? d.code.value : d.name ? `name:${nameKey(d.name)}` : undefined;
+    if (key === undefined) continue;
+    const first = byKey.get(key);
     if (first) {
+      const who = d.code?.value ? bi(`部门 ${d.code.value}（${d.name ?? ""}）`, `department ${d.code.value} (${d.name ?? ""})`) : bi(`部门「${d.name}」`, `department ${d.name}`);
       out.push(
         ROLLUP_CODES.diag("rollup-duplicate-department", d.include.span,
-          bi(`部门 ${d.code.value}（${d.name ?? ""}）已由 ${first.include.value} 汇总，不能再次汇总`, `department ${d.code.value} (${d.name ?? ""}) is already rolled up from ${first.include.value}`),
+          bi(`${who.zh}已由 ${first.include.value} 汇总，不能再次汇总`, `${who.en} is already rolled up from ${first.include.value}`),
           { related: [{ span: first.include.span, message: bi("第一次汇总在这里", "first rolled up here") }], hint: bi("每个部门只汇总一次", "roll up each department once") },
         ),
       );
       continue;
     }
-    byCode.set(d.code.value, d);
+    byKey.set(key, d);
   }
   const control = r.rollup.control;
   if (control && departmentsClean) {
@@ -56,7 +62,9 @@ export function checkRollup(r: LoadedRollup, departments: readonly DepartmentTot
       );
     };
     if (control.incomeTotal) compare({ zh: "收入总计", en: "收入总计 (income total)" }, control.incomeTotal, sum(departments.map((d) => d.incomeTotal)));
-    for (const a of control.bySource) compare({ zh: a.source, en: a.source }, { fen: a.money.fen, span: a.money.span }, sum(departments.map((d) => d.bySource[SOURCE_KEY[a.source]])));
+    // 单位资金 is the column of every kind of a unit's own funds; any other source is its own.
+    const income = (d: DepartmentTotals, source: (typeof control.bySource)[number]["source"]) => (source === "单位资金" ? d.bySource[SOURCE_KEY[source]] : d.incomeBySource[source]);
+    for (const a of control.bySource) compare({ zh: a.source, en: a.source }, { fen: a.money.fen, span: a.money.span }, sum(departments.map((d) => income(d, a.source))));
   }
   return sortDiagnostics(out);
 }

@@ -1,7 +1,8 @@
 /**
  * Where the budget uses classification codes: the functional subject (科目) of each basic
- * line, project and carry-over, and the economic subject of each basic line, grouped by
- * code in order of first use, so that a code used a thousand times is reported once.
+ * line, project and carry-over, the subjects that purposes, 执行数 and reasons name, and
+ * the economic subject of each basic line and project 经济科目, grouped by code in order
+ * of first use, so that a code used a thousand times is reported once.
  */
 import type { Located } from "../syntax/ast.js";
 import type { Budget } from "../syntax/ast.js";
@@ -15,6 +16,7 @@ export interface CodeUse {
 }
 
 const functionalCache = new WeakMap<Budget, CodeUse[]>();
+const namedCache = new WeakMap<Budget, CodeUse[]>();
 const economicCache = new WeakMap<Budget, CodeUse[]>();
 
 function group(items: Iterable<Located<string> | undefined>): CodeUse[] {
@@ -44,14 +46,49 @@ export function functionalCodes(budget: Budget): readonly CodeUse[] {
   return c;
 }
 
-/** The economic subject codes of the basic lines, each with where it is written. */
+/**
+ * Every functional subject code the budget writes: those of its amounts (as
+ * functionalCodes), then those that purposes, 执行数 and reasons name, each with where it
+ * is written.
+ */
+export function namedFunctionalCodes(budget: Budget): readonly CodeUse[] {
+  let c = namedCache.get(budget);
+  const ly = budget.lastYear;
+  // Most budgets name no code outside their amounts: their grouping is functionalCodes'.
+  if (!c && !budget.purposes.length && !ly?.executed.length && !ly?.reasons.some((r) => /^\d+$/.test(r.figure.value))) return functionalCodes(budget);
+  if (!c) {
+    c = group(
+      (function* () {
+        for (const u of functionalCodes(budget)) yield* u.uses;
+        for (const p of budget.purposes) yield p.code;
+        for (const e of budget.lastYear?.executed ?? []) yield e.code;
+        for (const r of budget.lastYear?.reasons ?? []) if (/^\d+$/.test(r.figure.value)) yield r.figure;
+      })(),
+    );
+    namedCache.set(budget, c);
+  }
+  return c;
+}
+
+/** The economic subject codes of the basic lines and of the projects' 经济科目, each with where it is written. */
 export function economicCodes(budget: Budget): readonly CodeUse[] {
   let c = economicCache.get(budget);
   if (!c) {
-    c = group(budget.basic.map((l) => l.economic));
+    c = group(
+      (function* () {
+        for (const l of budget.basic) yield l.economic;
+        for (const p of budget.projects) for (const e of p.economic) yield e.code;
+      })(),
+    );
     economicCache.set(budget, c);
   }
   return c;
+}
+
+/** True when a basic line uses the economic code (rather than only a project's 经济科目). */
+export function usedByBasicLine(budget: Budget, use: CodeUse): boolean {
+  const first = use.uses[0];
+  return first !== undefined && budget.basic.some((l) => l.economic === first);
 }
 
 /** A functional code has the shape of a 类 (3 digits), 款 (5) or 项 (7). */

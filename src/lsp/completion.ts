@@ -24,6 +24,8 @@ import type { Workspace } from "./workspace.js";
 export const MAX_ITEMS = 200;
 
 const ATTRIBUTES = ["一次性项目", "经常性项目", "延续性项目"];
+/** The levels of government a department's 级次 names most often. */
+const LEVELS = ["中央", "省级", "市级", "区级", "县级"];
 const REASON_FIGURES = ["收入总计", "支出总计", ...FIGURE_KEYWORDS.filter((k) => k !== "IncomeTotal").map((k) => KEYWORD_BY_NAME.get(k)!.zh)];
 
 /** The tokens of a line before the cursor, and the one being typed. */
@@ -162,8 +164,11 @@ function valueItems(ws: Workspace, path: string, spec: StatementSpec, slot: Slot
   switch (key) {
     case "Subject.code":
     case "Line.subject":
+    case "Purpose.code":
+    case "Executed.code":
       return catalogue ? codeItems(catalogue.functionalSubjects, partial, range) : { isIncomplete: false, items: [] };
     case "Line.economic":
+    case "Economic.code":
       return catalogue ? codeItems(catalogue.economicSubjects, partial, range) : { isIncomplete: false, items: [] };
     case "Subject.name": {
       const s = catalogue?.functional(written[0] ?? "");
@@ -184,7 +189,10 @@ function valueItems(ws: Workspace, path: string, spec: StatementSpec, slot: Slot
     case "Indicator.level2":
       return words(LEVEL_PAIRS.get(level(written[0] ?? "")) ?? []);
     case "Vehicles.kind":
+    case "PurchaseVehicles.kind":
       return words(VEHICLE_KINDS);
+    case "Level.level":
+      return words(LEVELS);
     case "Reason.figure":
       return words(REASON_FIGURES);
     case "Performance.project":

@@ -4,6 +4,7 @@
  * control totals and its index add up exactly the figures each department publishes.
  */
 import type { Fen } from "../base/money.js";
+import type { Source } from "../syntax/ast.js";
 import type { Span } from "../base/source.js";
 import type { Derivation } from "./derivation.js";
 import type { BySource } from "./types.js";
@@ -17,6 +18,8 @@ export interface DepartmentTotals {
   readonly incomeTotal: Fen;
   /** 本年收入 by source. */
   readonly bySource: BySource;
+  /** 本年收入 by each source as written (事业收入 apart from 其他收入). */
+  readonly incomeBySource: Readonly<Record<Source, Fen>>;
   /** 上年结转. */
   readonly carryover: Fen;
 }
@@ -30,6 +33,7 @@ export function departmentTotals(path: string, include: DepartmentTotals["includ
     ...(dept ? { code: dept.code, name: dept.name.value } : {}),
     incomeTotal,
     bySource: { general: current.general, fund: current.fund, capital: current.capital, specialAccount: current.specialAccount, unitFunds: current.unitFunds },
+    incomeBySource: { ...d.totals.bySource },
     carryover: carried.total,
   };
 }

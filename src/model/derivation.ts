@@ -11,7 +11,8 @@
  * - functional (functional.ts): the subject trees and tables 一 to 五, 七 to 九;
  * - economic (economic.ts): 表六, the "三公" of 表十, the 机关运行经费 of 表十一;
  * - projects (projects.ts): 表十二 and 表十三;
- * - attachment (attach.ts): which performance form belongs to which project;
+ * - attachment (attach.ts): which performance form belongs to which project, and
+ *   coverage (coverage.ts): how many projects and how much money those forms cover;
  * - publication: the above, with the prose (prose.ts), charts (charts.ts), forms
  *   (forms.ts) and assets (assets.ts).
  *
@@ -30,6 +31,7 @@ import { buildOverall, buildProjectForms } from "./forms.js";
 import { accumulateFunctional, functionalTables, type Functional } from "./functional.js";
 import { budgetItems, economicItems, type EconomicItem, type Item } from "./items.js";
 import { projectTable } from "./projects.js";
+import { derivedCoverage, type Coverage } from "./coverage.js";
 import { buildProse } from "./prose.js";
 import { sourceNames } from "./names.js";
 import { accumulateTotals, type Totals } from "./totals.js";
@@ -51,6 +53,7 @@ export class Derivation {
   private _units?: UnitResolution;
   private _items?: Item[];
   private _totals?: Totals;
+  private _coverage?: Coverage;
   private _functional?: Functional;
   private _economic?: Economic;
   private _economicItems?: EconomicItem[];
@@ -133,6 +136,11 @@ export class Derivation {
   /** The lines of 表十二 in the order the projects are written: each project's amount by source. */
   get projectLines(): readonly ProjectLine[] {
     return this.projects.t12.lines;
+  }
+
+  /** The coverage of performance targets the projects' forms give (coverage.ts). */
+  get coverage(): Coverage {
+    return (this._coverage ??= derivedCoverage(this.budget, this.attachment, this.projectLines, this.units, this.tracer));
   }
 
   /** Every table of the publication. */

@@ -37,6 +37,12 @@ export interface Functional {
   readonly byLei: SubjectTreeBuilder<(typeof CURRENT_CARRYOVER_KEYS)[number]>;
   /** 表四's expenditure by 类: 财政拨款 by fund, carry-overs included. */
   readonly fiscalByLei: SubjectTreeBuilder<(typeof TOTAL_BY_FISCAL_KEYS)[number]>;
+  /**
+   * 财政拨款 spending of this year by subject, at every level, by fund (carry-overs
+   * excluded): the amount a format states for each 项 of 财政拨款 spending (Shanghai's
+   * 编制说明), which a written 用途 amount and last year's 执行数 are compared with.
+   */
+  readonly fiscal: SubjectTreeBuilder<(typeof TOTAL_BY_FISCAL_KEYS)[number]>;
 }
 
 /** Accumulates the subject trees in one pass over the items. */
@@ -49,6 +55,7 @@ export function accumulateFunctional(items: readonly Item[], tracer: Tracer): Fu
     t9: new SubjectTreeBuilder(BASIC_PROJECT_KEYS, tracer),
     byLei: new SubjectTreeBuilder(CURRENT_CARRYOVER_KEYS, tracer),
     fiscalByLei: new SubjectTreeBuilder(TOTAL_BY_FISCAL_KEYS, tracer),
+    fiscal: new SubjectTreeBuilder(TOTAL_BY_FISCAL_KEYS, tracer),
   };
   for (const it of items) {
     const key = SOURCE_KEY[it.source];
@@ -66,7 +73,10 @@ export function accumulateFunctional(items: readonly Item[], tracer: Tracer): Fu
     f.t2.add(it.subject, { total: fen, [key]: fen }, m);
     f.t3.add(it.subject, { total: fen, [dir]: fen }, m);
     f.byLei.add(it.subject, { total: fen, current: fen }, m);
-    if (isFiscal) f.fiscalByLei.add(it.subject, { total: fen, [key]: fen }, m);
+    if (isFiscal) {
+      f.fiscalByLei.add(it.subject, { total: fen, [key]: fen }, m);
+      f.fiscal.add(it.subject, { total: fen, [key]: fen }, m);
+    }
     if (key === "general") f.t5.add(it.subject, { total: fen, [dir]: fen }, m);
     else if (key === "fund") f.t8.add(it.subject, { total: fen, [dir]: fen }, m);
     else if (key === "capital") f.t9.add(it.subject, { total: fen, [dir]: fen }, m);

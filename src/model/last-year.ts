@@ -4,9 +4,10 @@
  * reads them off last year's derivation; `withLastYear` puts them into this year's
  * AST, in place of any figure stated by hand (the checker compares the stated ones).
  */
-import type { Fen } from "../base/money.js";
+import { sum, type Fen } from "../base/money.js";
 import type { Span } from "../base/source.js";
 import type * as A from "../syntax/ast.js";
+import { FISCAL_SOURCES, SOURCES } from "../syntax/ast.js";
 import type { Derivation } from "./derivation.js";
 import type { ThreePublicKey } from "./types.js";
 
@@ -19,6 +20,10 @@ export interface LastYearFigures {
   readonly threePublic: ReadonlyMap<A.ThreePublicItem, Fen>;
   /** 机关运行经费 (表十一 合计). */
   readonly runningCosts: Fen;
+  /** 财政拨款: this year's income from the three 财政拨款 sources, carry-overs aside. */
+  readonly fiscal: Fen;
+  /** This year's income by each source as written. */
+  readonly bySource: Readonly<Record<A.Source, Fen>>;
   /** The year of last year's budget. */
   readonly year: number;
 }
@@ -37,6 +42,8 @@ export function lastYearFigures(d: Derivation): LastYearFigures {
       ["公务用车运行维护", row("vehicleOperation")],
     ]),
     runningCosts: d.economic.runningTotal.total,
+    fiscal: sum(FISCAL_SOURCES.map((k) => d.totals.bySource[k])),
+    bySource: d.totals.bySource,
     year: d.year,
   };
 }
@@ -60,6 +67,9 @@ export function withLastYear(budget: A.Budget, f: LastYearFigures): A.Budget {
       generalSpending: money(f.generalSpending, span),
       threePublic: { items, span: ly.threePublic?.span ?? span },
       runningCosts: money(f.runningCosts, span),
+      fiscal: money(f.fiscal, span),
+      // The 财政拨款 sources always (a format compares each fund, 0 included), the others when they have income.
+      bySource: SOURCES.filter((s) => FISCAL_SOURCES.includes(s) || f.bySource[s] !== 0).map((s) => ({ source: s, money: money(f.bySource[s], span), span })),
     },
   };
 }

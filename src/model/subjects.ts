@@ -83,6 +83,18 @@ export class SubjectTreeBuilder<K extends string> {
   }
 
   /**
+   * The node of a code at any level (a 类 of 3 digits, a 款 of 5, a 项 of 7), if anything
+   * was booked under it: what the budget spends under that subject, children included.
+   */
+  at(code: string): Cells<K> | undefined {
+    const lei = this.roots.get(leiOf(code));
+    if (code.length === 3) return lei?.cells;
+    const kuan = lei?.children.get(code.slice(0, 5));
+    if (code.length === 5) return kuan?.cells;
+    return code.length === 7 ? kuan?.children.get(code)?.cells : undefined;
+  }
+
+  /**
    * The rows depth first, codes ascending at each level. Names come from the catalogue,
    * else from `names` (what the author wrote beside a code), else "". `lookup` finds a
    * code in the catalogue: functional subjects by default (the tree also serves the

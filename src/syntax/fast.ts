@@ -18,8 +18,8 @@
  * damaged budgets.
  */
 import type { Arg, Block, Comment, ParsedFile, Stmt } from "./cst.js";
-import { KEYWORDS } from "./keywords.js";
-import { CONTEXTS, FIGURE_KEYWORDS, SOURCE_KEYWORDS, type SlotType } from "./schema.js";
+import { KEYWORDS, KEYWORD_TRY_ORDER } from "./keywords.js";
+import { CONTEXTS, FIGURE_KEYWORDS, LEVEL_KEYWORDS, SOURCE_KEYWORDS, type SlotType } from "./schema.js";
 
 // ---------------------------------------------------------------------------------------
 // Token identifiers. Keywords are numbered by their place in KEYWORDS; the other tokens
@@ -83,10 +83,8 @@ CLASS[0xff09] |= UNIT; // ）
 // order resolves to that very keyword. That is decided here once per spelling; the
 // scanner then looks the run up in a small hash table, without slicing the text.
 
-/** Keyword names in the order lexer.ts tries them (the same comparator, a stable sort). */
-export const KEYWORD_ORDER: readonly string[] = [...KEYWORDS]
-  .sort((a, b) => Math.max(b.zh.length * 2, b.en.length) - Math.max(a.zh.length * 2, a.en.length))
-  .map((k) => k.name);
+/** Keyword names in the order lexer.ts tries them (keywords.ts, KEYWORD_TRY_ORDER). */
+export const KEYWORD_ORDER: readonly string[] = KEYWORD_TRY_ORDER.map((k) => k.name);
 
 const hasClass = (c: number, cls: number): boolean => (CLASS[c]! & cls) !== 0;
 
@@ -182,7 +180,9 @@ function acceptSet(type: SlotType): Uint8Array {
       case "source":
         return SOURCE_KEYWORDS.map(keywordId);
       case "figure":
-        return [WORD, ...FIGURE_KEYWORDS.map(keywordId)];
+        return [WORD, NUMBER, ...FIGURE_KEYWORDS.map(keywordId)];
+      case "level":
+        return [WORD, ...LEVEL_KEYWORDS.map(keywordId)];
     }
   })();
   const set = new Uint8Array(TOKEN_COUNT);

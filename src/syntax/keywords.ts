@@ -110,6 +110,50 @@ export const KEYWORDS: readonly KeywordDef[] = [
   K("Equipment", "设备", "equipment"),
   K("PurchasedServices", "政府购买服务", "purchased-services"),
   K("Other", "其他", "other"),
+  // The statements other regions' disclosures need (Shanghai, mof-9): income by each
+  // kind of a unit's own funds, a department's profile and names, key projects' funding
+  // notes, purposes by subject, last year's execution, the 中小企业 reservation, the
+  // purchase plan and performance-target coverage. 其他收入 is one keyword, not 其他
+  // followed by a word: the lexer tries the longer spelling first.
+  K("BusinessIncome", "事业收入", "business-income"),
+  K("OperatingIncome", "事业单位经营收入", "operating-income"),
+  K("SuperiorSubsidy", "上级补助收入", "superior-subsidy"),
+  K("SubordinateRemittance", "附属单位上缴收入", "subordinate-remittance"),
+  K("OtherIncome", "其他收入", "other-income"),
+  K("Profile", "公开格式", "profile"),
+  K("Level", "级次", "level"),
+  K("ShortName", "简称", "short-name"),
+  K("NameSuffix", "名称后缀", "name-suffix"),
+  K("Note", "备注", "note"),
+  K("Economic", "经济科目", "economic"),
+  K("FundingNote", "经费说明", "funding-note"),
+  K("Implementer", "实施主体", "implementer"),
+  K("Scheme", "实施方案", "scheme"),
+  K("Schedule", "实施周期", "schedule"),
+  K("Part", "其中", "part"),
+  K("Disbursement", "用款计划", "disbursement"),
+  K("Goal", "绩效目标", "goal"),
+  K("Purpose", "用途", "purpose"),
+  K("Coverage", "绩效目标设置", "performance-coverage"),
+  K("UnitCount", "单位数", "unit-count"),
+  K("ProjectCount", "项目数", "project-count"),
+  K("Funds", "资金", "funds"),
+  K("Fiscal", "财政拨款", "fiscal"),
+  K("Executed", "执行数", "executed"),
+  K("VehicleTotal", "公务用车购置及运行", "vehicles-total"),
+  K("SmeReserved", "中小企业预留", "sme-reserved"),
+  K("SmallMicroReserved", "小微企业预留", "small-micro-reserved"),
+  K("PurchaseVehicles", "购置车辆", "purchase-vehicles"),
+  K("PurchaseEquipment", "购置设备", "purchase-equipment"),
 ];
 
 export const KEYWORD_BY_NAME: ReadonlyMap<string, KeywordDef> = new Map(KEYWORDS.map((k) => [k.name, k]));
+
+/**
+ * The order in which the lexer tries the keywords (lexer.ts, and fast.ts after it): by
+ * the length of the Chinese spelling, longest first (a stable sort), so that a keyword
+ * is tried before every keyword whose spelling begins it (绩效目标设置, 绩效目标, 绩效). An
+ * English spelling matches only where no letter, digit, _ or - follows it, so English
+ * prefixes (performance, performance-coverage) never compete and need no order.
+ */
+export const KEYWORD_TRY_ORDER: readonly KeywordDef[] = [...KEYWORDS].sort((a, b) => b.zh.length - a.zh.length);

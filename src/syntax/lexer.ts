@@ -17,7 +17,7 @@
  * backtracking entries.
  */
 import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
-import { KEYWORDS } from "./keywords.js";
+import { KEYWORDS, KEYWORD_TRY_ORDER } from "./keywords.js";
 
 const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
 
@@ -181,9 +181,7 @@ export const KEYWORD_TOKENS: ReadonlyMap<string, TokenType> = new Map(
   ]),
 );
 
-const keywordsLongestFirst = [...KEYWORDS]
-  .sort((a, b) => Math.max(b.zh.length * 2, b.en.length) - Math.max(a.zh.length * 2, a.en.length))
-  .map((k) => KEYWORD_TOKENS.get(k.name)!);
+const keywordsLongestFirst = KEYWORD_TRY_ORDER.map((k) => KEYWORD_TOKENS.get(k.name)!);
 
 export const ALL_TOKENS: TokenType[] = [
   Junk,

@@ -82,11 +82,27 @@ export function rootOf(path: string): string {
 
 /** True when a normalised path lies inside a normalised folder (both relative, or both absolute). */
 export function isInside(target: string, root: string): boolean {
-  if (root === ".") return !posix.isAbsolute(target) && target !== ".." && !target.startsWith("../");
-  const prefix = root.endsWith("/") ? root : `${root}/`;
-  if (!target.startsWith(prefix)) return false;
-  const rest = target.slice(prefix.length);
-  return rest !== ".." && !rest.startsWith("../");
+  if (posix.isAbsolute(target) !== posix.isAbsolute(root)) return false;
+  // Relative paths climb first (..) and then descend: a root that climbs u folders and
+  // names none holds every path that climbs no further; one that names folders holds
+  // the paths that climb as far and then name the same ones.
+  const parts = (p: string) => {
+    const n = posix.normalize(p);
+    return n === "." ? [] : n.split("/").filter(Boolean);
+  };
+  const t = parts(target);
+  const r = parts(root);
+  const up = (xs: string[]) => {
+    let n = 0;
+    while (xs[n] === "..") n++;
+    return n;
+  };
+  const ut = up(t);
+  const ur = up(r);
+  if (ut > ur) return false;
+  if (ur === r.length) return t.length > ut || ut < ur;
+  if (ut !== ur) return false;
+  return t.length > r.length && r.every((x, i) => t[i] === x);
 }
 
 /** The UTF-8 size of a text, for texts whose host cannot tell it before reading. */

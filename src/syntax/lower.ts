@@ -15,7 +15,11 @@ import { KEYWORD_BY_NAME } from "./keywords.js";
 import { moneyOf, readIndicatorValue, splitQuantity, textBlock, unquote, type ParsedQuantity } from "./values.js";
 
 /** Statements that may be written more than once in their block. */
-const REPEATABLE = new Set(["Include", "SubjectName", "Unit", "Basic", "Project", "Performance", "Carryover", "Line", "Indicator", "Vehicles", "Equipment", "Reason", "Pending"]);
+const REPEATABLE = new Set([
+  "Include", "SubjectName", "Unit", "Basic", "Project", "Performance", "Carryover", "Line", "Indicator", "Vehicles", "Equipment", "Reason", "Pending",
+  // A figure these state twice is compared by the checker (duplicate-figure), not dropped here.
+  "Purpose", "Economic", "Part", "Disbursement", "Executed", "PurchaseVehicles", "PurchaseEquipment",
+]);
 
 const SOURCE_OF: Readonly<Record<string, A.Source>> = {
   GeneralBudget: "一般公共预算",
@@ -23,6 +27,11 @@ const SOURCE_OF: Readonly<Record<string, A.Source>> = {
   CapitalBudget: "国有资本经营预算",
   SpecialAccount: "财政专户管理资金",
   UnitFunds: "单位资金",
+  BusinessIncome: "事业收入",
+  OperatingIncome: "事业单位经营收入",
+  SuperiorSubsidy: "上级补助收入",
+  SubordinateRemittance: "附属单位上缴收入",
+  OtherIncome: "其他收入",
 };
 
 const THREE_PUBLIC_OF: Readonly<Record<string, A.ThreePublicItem>> = {
@@ -80,6 +89,8 @@ export class Lowerer {
   notes?: A.Notes;
   overall?: A.OverallForm;
   readonly subjectNames: A.SubjectNameDecl[] = [];
+  coverage?: A.PerformanceCoverage;
+  readonly purposes: A.Purpose[] = [];
   /** The 待补充 statements, wherever they stand, in reading order. */
   readonly pending: A.Located<string>[] = [];
   private readonly pendingSeen = new Set<string>();
@@ -149,6 +160,8 @@ export class Lowerer {
             ...opt("goods", this.money(f.get("Goods"), "amount")),
             ...opt("works", this.money(f.get("Works"), "amount")),
             ...opt("services", this.money(f.get("Services"), "amount")),
+            ...opt("smeReserved", this.money(f.get("SmeReserved"), "amount")),
+            ...opt("smallMicroReserved", this.money(f.get("SmallMicroReserved"), "amount")),
             span: this.stmtSpan(s),
           };
         }
@@ -168,6 +181,14 @@ export class Lowerer {
         return;
       case "Overall":
         if (this.once("Overall", s)) this.overall = this.lowerOverall(s);
+        return;
+      case "Purpose": {
+        const p = this.lowerPurpose(s);
+        if (p) this.purposes.push(p);
+        return;
+      }
+      case "Coverage":
+        if (this.once("Coverage", s)) this.coverage = this.lowerCoverage(s);
         return;
     }
   }
@@ -368,6 +389,7 @@ export class Lowerer {
     return {
       ...opt("code", code),
       name: name ?? { value: "", span: this.stmtSpan(s) },
+      ...this.departmentNames(f),
       ...opt("year", year ? { value: Number(year.value), span: year.span } : undefined),
       ...opt("region", this.located(f.get("Region"), "name", "str")),
       ...opt("moneyUnit", this.located(f.get("MoneyUnit"), "unit", "word")),
@@ -387,6 +409,7 @@ export class Lowerer {
     return {
       name: this.located(s, "name", "str") ?? { value: "", span: this.stmtSpan(s) },
       ...opt("kind", this.located(f.get("Kind"), "kind", "word")),
+      ...opt("note", this.located(f.get("Note"), "text", "str")),
       span: this.stmtSpan(s),
     };
   }
@@ -418,6 +441,9 @@ export class Lowerer {
     const p: Mutable<A.Project> = { name, amounts: [], economic: [], span: this.stmtSpan(s) };
     this.common(p, f, subj);
     if (perf) p.performance = this.lowerForm(perf, undefined);
+    if (f.has("Economic")) p.economic = this.projectEconomic(s);
+    const note = f.get("FundingNote");
+    if (note) p.note = this.fundingNote(note);
     return p;
   }
 
@@ -536,8 +562,9 @@ export class Lowerer {
       const fig = this.arg(r, "figure");
       const text = this.located(r, "text", "text");
       if (!fig || !text) continue;
-      const kw = KEYWORD_BY_NAME.get(fig.token);
-      reasons.push({ figure: { value: kw ? kw.zh : fig.image, span: this.argSpan(fig) }, text });
+      // A figure written as a numeral is a functional subject code, and must be one.
+      const figure = fig.token === "Number" ? this.located(r, "figure", "int") : this.keywordOrWord(fig);
+      if (figure) reasons.push({ figure, text });
     }
     return {
       ...opt("source", this.located(f.get("SourceFile"), "path", "str")),
@@ -545,8 +572,9 @@ export class Lowerer {
       ...opt("generalSpending", this.money(f.get("GeneralSpending"), "amount")),
       ...opt("threePublic", threePublic),
       ...opt("runningCosts", this.money(f.get("RunningCosts"), "amount")),
-      bySource: [],
-      executed: [],
+      ...opt("fiscal", this.money(f.get("Fiscal"), "amount")),
+      bySource: this.amounts(f),
+      executed: this.executed(s),
       reasons,
       span: this.stmtSpan(s),
     };
@@ -556,15 +584,17 @@ export class Lowerer {
     const f = this.fields(s, "assets");
     const vehicles: { kind: A.Located<string>; count: A.Quantity }[] = [];
     const equipment: { threshold: A.Quantity; count: A.Quantity }[] = [];
+    const vehiclePurchases: { kind: A.Located<string>; count: A.Quantity }[] = [];
+    const equipmentPurchases: { threshold: A.Quantity; count: A.Quantity }[] = [];
     for (const c of this.block(s, "assets")) {
-      if (c.kw === "Vehicles") {
+      if (c.kw === "Vehicles" || c.kw === "PurchaseVehicles") {
         const kind = this.located(c, "kind", "word");
         const count = this.quantity(c, "count");
-        if (kind && count) vehicles.push({ kind, count });
-      } else if (c.kw === "Equipment") {
+        if (kind && count) (c.kw === "Vehicles" ? vehicles : vehiclePurchases).push({ kind, count });
+      } else if (c.kw === "Equipment" || c.kw === "PurchaseEquipment") {
         const threshold = this.quantity(c, "threshold");
         const count = this.quantity(c, "count");
-        if (threshold && count) equipment.push({ threshold, count });
+        if (threshold && count) (c.kw === "Equipment" ? equipment : equipmentPurchases).push({ threshold, count });
       }
     }
     return {
@@ -573,8 +603,8 @@ export class Lowerer {
       vehicles,
       ...opt("officeArea", this.quantity(f.get("OfficeArea"), "area")),
       equipment,
-      vehiclePurchases: [],
-      equipmentPurchases: [],
+      vehiclePurchases,
+      equipmentPurchases,
       span: this.stmtSpan(s),
     };
   }
@@ -620,9 +650,100 @@ export class Lowerer {
       ...opt("assets", this.assets),
       ...opt("notes", this.notes),
       ...opt("overall", this.overall),
-      purposes: [],
+      ...opt("coverage", this.coverage),
+      purposes: this.purposes,
       subjectNames: this.subjectNames,
       ...opt("pending", this.pending.length ? this.pending : undefined),
+    };
+  }
+
+  // The statements other regions' disclosures need: a department's profile and names,
+  // a unit's note, project spending by economic subject, key projects' funding notes,
+  // purposes by subject, last year's execution, performance-target coverage.
+
+  /** A value written as a word or as a keyword standing for one (省级, 财政拨款): its Chinese spelling. */
+  private keywordOrWord(a: Arg): A.Located<string> {
+    const kw = KEYWORD_BY_NAME.get(a.token);
+    return { value: kw ? kw.zh : a.image, span: this.argSpan(a) };
+  }
+
+  /** 公开格式, 级次, 简称 and 名称后缀 of the department block. */
+  private departmentNames(f: Map<string, Stmt>): Partial<Pick<A.Department, "profile" | "level" | "shortName" | "nameSuffix">> {
+    const level = this.arg(f.get("Level"), "level");
+    return {
+      ...opt("profile", this.located(f.get("Profile"), "name", "word")),
+      ...opt("level", level ? this.keywordOrWord(level) : undefined),
+      ...opt("shortName", this.located(f.get("ShortName"), "name", "str")),
+      ...opt("nameSuffix", this.located(f.get("NameSuffix"), "text", "str")),
+    };
+  }
+
+  /** The 经济科目 lines of a project, in the order written. */
+  private projectEconomic(s: Stmt): A.ProjectEconomic[] {
+    const out: A.ProjectEconomic[] = [];
+    for (const c of this.block(s, "project")) {
+      if (c.kw !== "Economic") continue;
+      const code = this.located(c, "code", "int");
+      if (!code) continue;
+      const amount = this.arg(c, "amount");
+      const money = this.money(c, "amount");
+      // An amount that cannot be read leaves the line out: read without it, it would
+      // claim the project's whole amount.
+      if (amount && !money) continue;
+      out.push({ code, ...opt("money", money), span: this.stmtSpan(c) });
+    }
+    return out;
+  }
+
+  private fundingNote(s: Stmt): A.FundingNote {
+    const f = this.fields(s, "fundingNote");
+    const parts: A.FundingPart[] = [];
+    for (const c of this.block(s, "fundingNote")) {
+      if (c.kw !== "Part" && c.kw !== "Disbursement") continue;
+      const label = this.located(c, "label", "str");
+      const money = this.money(c, "amount");
+      if (label && money) parts.push({ kind: c.kw === "Part" ? "part" : "plan", label, money, span: this.stmtSpan(c) });
+    }
+    return {
+      ...opt("summary", this.located(f.get("Summary"), "text", "text")),
+      ...opt("basis", this.located(f.get("Basis"), "text", "text")),
+      ...opt("implementer", this.located(f.get("Implementer"), "text", "text")),
+      ...opt("scheme", this.located(f.get("Scheme"), "text", "text")),
+      ...opt("schedule", this.located(f.get("Schedule"), "text", "text")),
+      parts,
+      ...opt("goal", this.located(f.get("Goal"), "text", "text")),
+      span: this.stmtSpan(s),
+    };
+  }
+
+  /** 执行数 CODE AMOUNT lines of the 上年 block, in the order written. */
+  private executed(s: Stmt): A.LastYear["executed"][number][] {
+    const out: A.LastYear["executed"][number][] = [];
+    for (const c of this.block(s, "lastYear")) {
+      if (c.kw !== "Executed") continue;
+      const code = this.located(c, "code", "int");
+      const money = this.money(c, "amount");
+      if (code && money) out.push({ code, money, span: this.stmtSpan(c) });
+    }
+    return out;
+  }
+
+  private lowerPurpose(s: Stmt): A.Purpose | undefined {
+    const code = this.located(s, "code", "int");
+    const text = this.located(s, "text", "text");
+    const amount = this.arg(s, "amount");
+    const money = this.money(s, "amount");
+    if (!code || !text || (amount && !money)) return undefined;
+    return { code, ...opt("money", money), text, span: this.stmtSpan(s) };
+  }
+
+  private lowerCoverage(s: Stmt): A.PerformanceCoverage {
+    const f = this.fields(s, "coverage");
+    return {
+      ...opt("units", this.quantity(f.get("UnitCount"), "count")),
+      ...opt("projects", this.quantity(f.get("ProjectCount"), "count")),
+      ...opt("amount", this.money(f.get("Funds"), "amount")),
+      span: this.stmtSpan(s),
     };
   }
 }

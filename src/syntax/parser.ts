@@ -14,7 +14,7 @@ import { bi, type Bilingual, type Diagnostic } from "../base/diagnostics.js";
 import { SYNTAX_CODES } from "./codes.js";
 import { KEYWORD_BY_NAME } from "./keywords.js";
 import { ALL_TOKENS, BadStr, BadText, DateTok, Junk, KEYWORD_TOKENS, LBrace, Num, RBrace, Str, Text, tokenize, Word } from "./lexer.js";
-import { CONTEXTS, CONTEXT_NAMES, FIGURE_KEYWORDS, SOURCE_KEYWORDS, type Slot, type SlotType, type StatementSpec } from "./schema.js";
+import { CONTEXTS, CONTEXT_NAMES, FIGURE_KEYWORDS, LEVEL_KEYWORDS, SOURCE_KEYWORDS, type Slot, type SlotType, type StatementSpec } from "./schema.js";
 import type { Arg, Block, Comment, ParsedFile, Stmt } from "./cst.js";
 import { errorMessageProvider, describeToken } from "./messages.js";
 import { registerSlowParser, type ParseOutput } from "./parse.js";
@@ -44,7 +44,9 @@ export function slotTokens(type: SlotType): TokenType[] {
     case "source":
       return SOURCE_KEYWORDS.map(kwTok);
     case "figure":
-      return [Word, ...FIGURE_KEYWORDS.map(kwTok)];
+      return [Word, Num, ...FIGURE_KEYWORDS.map(kwTok)];
+    case "level":
+      return [Word, ...LEVEL_KEYWORDS.map(kwTok)];
   }
 }
 

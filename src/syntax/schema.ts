@@ -25,8 +25,10 @@ export type SlotType =
   | "value"
   /** One of the funding sources, written as its keyword. */
   | "source"
-  /** Which figure a reason explains: a word or one of the figure keywords. */
-  | "figure";
+  /** Which figure a reason explains: a word, one of the figure keywords, or a subject code. */
+  | "figure"
+  /** A level of government: a word (区级, 市级), or one of the level keywords 中央, 省级, 市县. */
+  | "level";
 
 export interface Slot {
   readonly name: string;
@@ -55,8 +57,23 @@ const st = (kw: string, slots: Slot[] = [], block?: string, blockOptional = fals
   ...(blockOptional ? { blockOptional } : {}),
 });
 
-/** The five funding sources of a department budget, in the order the tables print them. */
-export const SOURCE_KEYWORDS = ["GeneralBudget", "FundBudget", "CapitalBudget", "SpecialAccount", "UnitFunds"] as const;
+/**
+ * The funding sources of a department budget, in the order the tables print them: the
+ * five columns of the 2024 formats, then the kinds of a unit's own funds that other
+ * formats print apart (they sum into the 单位资金 column where a format has only that).
+ */
+export const SOURCE_KEYWORDS = [
+  "GeneralBudget",
+  "FundBudget",
+  "CapitalBudget",
+  "SpecialAccount",
+  "UnitFunds",
+  "BusinessIncome",
+  "OperatingIncome",
+  "SuperiorSubsidy",
+  "SubordinateRemittance",
+  "OtherIncome",
+] as const;
 export type SourceKeyword = (typeof SOURCE_KEYWORDS)[number];
 
 const amountBySource = SOURCE_KEYWORDS.map((k) => st(k, [s("amount", "qty")]));
@@ -93,6 +110,8 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Assets", [], "assets"),
     st("Notes", [], "notes"),
     st("Overall", [], "overall"),
+    st("Purpose", [s("code", "int"), s("amount", "qty", { optional: true }), s("text", "text")]),
+    st("Coverage", [], "coverage"),
     pending,
   ],
   department: [
@@ -106,6 +125,10 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Staffing", [], "staffing"),
     st("Control", [], "control"),
     st("Catalogue", [s("path", "str")], "catalogue", true),
+    st("Profile", [s("name", "word")]),
+    st("Level", [s("level", "level")]),
+    st("ShortName", [s("name", "str")]),
+    st("NameSuffix", [s("text", "str")]),
     pending,
   ],
   rollup: [st("Year", [s("year", "int")]), st("Control", [], "control"), st("Catalogue", [s("path", "str")], "catalogue", true)],
@@ -119,7 +142,7 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("OtherStaff", [s("count", "qty")]),
   ],
   control: [st("IncomeTotal", [s("amount", "qty")]), ...amountBySource],
-  unit: [st("Kind", [s("kind", "word")]), pending],
+  unit: [st("Kind", [s("kind", "word")]), st("Note", [s("text", "str")]), pending],
   basic: [
     st("Line", [
       s("subject", "int"),
@@ -137,6 +160,19 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Category", [s("category", "word")]),
     ...amountBySource,
     st("Performance", [], "performance"),
+    pending,
+    st("Economic", [s("code", "int"), s("amount", "qty", { optional: true })]),
+    st("FundingNote", [], "fundingNote"),
+  ],
+  fundingNote: [
+    st("Summary", [s("text", "text")]),
+    st("Basis", [s("text", "text")]),
+    st("Implementer", [s("text", "text")]),
+    st("Scheme", [s("text", "text")]),
+    st("Schedule", [s("text", "text")]),
+    st("Part", [s("label", "str"), s("amount", "qty")]),
+    st("Disbursement", [s("label", "str"), s("amount", "qty")]),
+    st("Goal", [s("text", "text")]),
     pending,
   ],
   levels: [
@@ -180,6 +216,9 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("ThreePublic", [], "threePublic"),
     st("RunningCosts", [s("amount", "qty")]),
     st("Reason", [s("figure", "figure"), s("text", "text")]),
+    st("Fiscal", [s("amount", "qty")]),
+    ...amountBySource,
+    st("Executed", [s("code", "int"), s("amount", "qty")]),
   ],
   threePublic: [
     st("Overseas", [s("amount", "qty")]),
@@ -192,6 +231,8 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Goods", [s("amount", "qty")]),
     st("Works", [s("amount", "qty")]),
     st("Services", [s("amount", "qty")]),
+    st("SmeReserved", [s("amount", "qty")]),
+    st("SmallMicroReserved", [s("amount", "qty")]),
   ],
   assets: [
     st("AsOf", [s("date", "date")]),
@@ -199,6 +240,8 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Vehicles", [s("kind", "word"), s("count", "qty")]),
     st("OfficeArea", [s("area", "qty")]),
     st("Equipment", [s("threshold", "qty"), s("count", "qty")]),
+    st("PurchaseVehicles", [s("kind", "word"), s("count", "qty")]),
+    st("PurchaseEquipment", [s("threshold", "qty"), s("count", "qty")]),
   ],
   notes: [st("PurchasedServices", [s("text", "text")]), st("Other", [s("text", "text")])],
   overall: [
@@ -217,9 +260,14 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Basic", [s("amount", "qty")]),
     st("ProjectSpending", [s("amount", "qty")]),
   ],
+  coverage: [
+    st("UnitCount", [s("count", "qty")]),
+    st("ProjectCount", [s("count", "qty")]),
+    st("Funds", [s("amount", "qty")]),
+  ],
 };
 
-/** Tokens a "figure" slot accepts besides a word. */
+/** Tokens a "figure" slot accepts besides a word and a subject code (a Number). */
 export const FIGURE_KEYWORDS = [
   "IncomeTotal",
   "GeneralSpending",
@@ -229,7 +277,12 @@ export const FIGURE_KEYWORDS = [
   "Reception",
   "VehiclePurchase",
   "VehicleOperation",
+  "Fiscal",
+  "VehicleTotal",
 ] as const;
+
+/** Tokens a "level" slot accepts besides a word: the levels that are also keywords. */
+export const LEVEL_KEYWORDS = ["Central", "Provincial", "Local"] as const;
 
 /** People-facing names of the contexts, for messages. */
 export const CONTEXT_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
@@ -252,4 +305,6 @@ export const CONTEXT_NAMES: Readonly<Record<string, { zh: string; en: string }>>
   notes: { zh: "「其他说明」块", en: "a 其他说明 (notes) block" },
   overall: { zh: "「整体绩效」块", en: "an 整体绩效 (overall performance) block" },
   annualBudget: { zh: "「年度预算」块", en: "an 年度预算 (annual budget) block" },
+  fundingNote: { zh: "「经费说明」块", en: "a 经费说明 (funding note) block" },
+  coverage: { zh: "「绩效目标设置」块", en: "a 绩效目标设置 (performance coverage) block" },
 };

@@ -110,14 +110,16 @@ export function project(name: string, p: ProjectSpec = {}): A.Project {
     ...(p.subjectName ? { subjectName: loc(p.subjectName) } : {}),
     ...(p.category ? { category: loc(p.category) } : {}),
     amounts: amounts(spec),
+    economic: [],
     ...(p.performance ? { performance: p.performance } : {}),
     span: span(),
   };
 }
 
 export function carryover(name: string, p: Omit<ProjectSpec, "performance"> = {}): A.Carryover {
-  const { performance: _, ...rest } = project(name, p);
+  const { performance: _, economic: __, ...rest } = project(name, p);
   void _;
+  void __;
   return rest;
 }
 
@@ -207,6 +209,8 @@ export function lastYear(l: LastYearSpec): A.LastYear {
         }
       : {}),
     ...(l.runningCosts !== undefined ? { runningCosts: money(l.runningCosts) } : {}),
+    bySource: [],
+    executed: [],
     reasons: Object.entries(l.reasons ?? {}).map(([figure, text]) => ({ figure: loc(figure), text: loc(text) })),
     span: span(),
   };
@@ -214,5 +218,5 @@ export function lastYear(l: LastYearSpec): A.LastYear {
 
 /** A whole budget; every list defaults to empty. */
 export function budget(b: Partial<A.Budget> = {}): A.Budget {
-  return { files: ["test.budget"], units: [], basic: [], projects: [], carryovers: [], forms: [], subjectNames: [], ...b };
+  return { files: ["test.budget"], units: [], basic: [], projects: [], carryovers: [], forms: [], purposes: [], subjectNames: [], ...b };
 }

@@ -5,18 +5,23 @@
  */
 import fc from "fast-check";
 import { KEYWORD_BY_NAME } from "../../src/syntax/keywords.js";
-import { CONTEXTS, FIGURE_KEYWORDS, SOURCE_KEYWORDS, type Slot } from "../../src/syntax/schema.js";
+import { CONTEXTS, FIGURE_KEYWORDS, LEVEL_KEYWORDS, SOURCE_KEYWORDS, type Slot } from "../../src/syntax/schema.js";
 
 const kw = (name: string): fc.Arbitrary<string> => {
   const k = KEYWORD_BY_NAME.get(name)!;
   return fc.constantFrom(k.zh, k.zh, k.en);
 };
 
-const WORDS = ["其他运转类", "特定目标类", "事业单位", "行政单位", "产出", "数量", "效益", "社会效益", "满意度", "服务对象满意度", "延续性项目", "万元", "其他公务用车", "operating"];
+const WORDS = ["其他运转类", "特定目标类", "事业单位", "行政单位", "产出", "数量", "效益", "社会效益", "满意度", "服务对象满意度", "延续性项目", "万元", "其他公务用车", "operating", "shanxi-13", "区级"];
 const UNITS = ["万元", "元", "%", "次", "人", "人次", "条", "辆", "平方米", "台（套）", ""];
 const CHARS = ["a", "b", "统", "计", "网", "络", " ", "，", "“", "”", "\\\"", "\\\\", "#", "{", "}", "1", "。"];
 
-const int = fc.integer({ min: 0, max: 99999999 }).map(String);
+/**
+ * A code or year: any numeral, or one of a few real codes, so that generated budgets also
+ * reach the catalogue's subjects (项 and 款 with spending, "三公" economic subjects).
+ */
+const REAL_CODES = ["2010401", "2010402", "2120101", "21907", "201", "30201", "30217", "30231", "31013", "30101"];
+const int = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 99999999 }).map(String) }, { weight: 1, arbitrary: fc.constantFrom(...REAL_CODES) });
 const numeral = fc.tuple(fc.integer({ min: 0, max: 9999999 }), fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }), fc.boolean()).map(([i, f, group]) => {
   const whole = group ? i.toLocaleString("en-US") : String(i);
   return f === undefined ? whole : `${whole}.${String(f).padStart(2, "0")}`;
@@ -47,7 +52,9 @@ function value(slot: Slot): fc.Arbitrary<string> {
     case "source":
       return fc.constantFrom(...SOURCE_KEYWORDS).chain(kw);
     case "figure":
-      return fc.oneof(word, fc.constantFrom(...FIGURE_KEYWORDS).chain(kw));
+      return fc.oneof(word, int, fc.constantFrom(...FIGURE_KEYWORDS).chain(kw));
+    case "level":
+      return fc.oneof(fc.constantFrom("区级", "市级", "县级"), fc.constantFrom(...LEVEL_KEYWORDS).chain(kw));
   }
 }
 

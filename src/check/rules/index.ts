@@ -36,6 +36,15 @@ import { rule as lastYearMismatch } from "./last-year-mismatch.js";
 import { rule as lastYearReasonMissing } from "./last-year-reason-missing.js";
 import { rule as reasonPunctuation } from "./reason-punctuation.js";
 import { rule as unusedFact } from "./unused-fact.js";
+import { rule as duplicateFigure } from "./duplicate-figure.js";
+import { rule as subjectNotBudgeted } from "./subject-not-budgeted.js";
+import { rule as projectEconomicTotal } from "./project-economic-total.js";
+import { rule as fundingPartsTotal } from "./funding-parts-total.js";
+import { rule as purposeAmountMismatch } from "./purpose-amount-mismatch.js";
+import { rule as performanceCoverageMismatch } from "./performance-coverage-mismatch.js";
+import { rule as procurementReserve } from "./procurement-reserve.js";
+import { rule as vehiclePurchasePlan } from "./vehicle-purchase-plan.js";
+import { rule as reasonContradictsChange } from "./reason-contradicts-change.js";
 
 export const RULES: readonly Rule[] = [
   missingDepartment,
@@ -45,6 +54,7 @@ export const RULES: readonly Rule[] = [
   pendingContent,
   selfReference,
   duplicateName,
+  duplicateFigure,
   unresolvedReference,
   unknownSubject,
   subjectChanged,
@@ -52,22 +62,30 @@ export const RULES: readonly Rule[] = [
   subjectNameMissing,
   subjectHierarchy,
   unknownEconomicSubject,
+  subjectNotBudgeted,
   carryoverSource,
   performanceFormCount,
   indicatorLevelPair,
   indicatorColumnMismatch,
   implausibleQuantity,
   projectFundingTotal,
+  projectEconomicTotal,
+  fundingPartsTotal,
   periodFundingBelowAnnual,
   costIndicatorMismatch,
   overallBudgetMismatch,
   overallCostIndicator,
+  performanceCoverageMismatch,
   controlTotalMismatch,
+  purposeAmountMismatch,
   staffingSum,
   procurementTotal,
+  procurementReserve,
   threePublicVehicles,
+  vehiclePurchasePlan,
   lastYearMismatch,
   lastYearReasonMissing,
+  reasonContradictsChange,
   reasonPunctuation,
   unusedFact,
 ];

@@ -3,8 +3,8 @@
  * last year's budget, when the block names that budget (源文件).
  */
 import { bi } from "../../base/diagnostics.js";
-import { sub, wanGrouped, type Fen } from "../../base/money.js";
-import type { Money } from "../../syntax/ast.js";
+import { sub, sum, wanGrouped, type Fen } from "../../base/money.js";
+import { UNIT_FUND_SOURCES, type Money } from "../../syntax/ast.js";
 import type { Rule } from "../rule.js";
 
 export const rule: Rule = {
@@ -34,5 +34,7 @@ export const rule: Rule = {
     compare("一般公共预算当年支出", ly.generalSpending, derived.generalSpending);
     compare("机关运行经费", ly.runningCosts, derived.runningCosts);
     for (const [item, m] of ly.threePublic?.items ?? []) compare(`“三公”${item}`, m, derived.threePublic.get(item) ?? 0);
+    compare("财政拨款", ly.fiscal, derived.fiscal);
+    for (const a of ly.bySource) compare(a.source, a.money, a.source === "单位资金" ? sum(UNIT_FUND_SOURCES.map((k) => derived.bySource[k])) : derived.bySource[a.source]);
   },
 };

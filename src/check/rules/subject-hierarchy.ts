@@ -1,12 +1,12 @@
 /**
  * An amount sits at the bottom of the classification: its functional subject is a 项
- * within its 款 and 类 (or a 款 that has no 项), and a basic line's economic subject is a
- * 款 within its 类.
+ * within its 款 and 类 (or a 款 that has no 项), and a basic line's or a project's
+ * economic subject is a 款 within its 类.
  */
 import { bi } from "../../base/diagnostics.js";
 import type { Catalogue } from "../../catalogue/types.js";
 import { MAX_RELATED } from "../facts.js";
-import { ECONOMIC_SHAPE, economicCodes, FUNCTIONAL_SHAPE, functionalCodes, type CodeUse } from "../subjects.js";
+import { ECONOMIC_SHAPE, economicCodes, FUNCTIONAL_SHAPE, functionalCodes, usedByBasicLine, type CodeUse } from "../subjects.js";
 import type { Rule, RuleContext } from "../rule.js";
 
 export const rule: Rule = {
@@ -59,7 +59,12 @@ export const rule: Rule = {
       }
       const s = cat.economic(code);
       if (s?.level === "类") {
-        report(ctx, use, bi(`经济分类科目 ${code} ${s.name}是类，基本支出要列到款`, `the economic subject ${code} ${s.name} is a 类; basic expenditure is budgeted to a 款`), bi("选它下面的一个款，如 30201 办公费", "choose a 款 under it, like 30201 办公费"));
+        const basic = usedByBasicLine(ctx.budget, use);
+        report(ctx, use,
+          basic
+            ? bi(`经济分类科目 ${code} ${s.name}是类，基本支出要列到款`, `the economic subject ${code} ${s.name} is a 类; basic expenditure is budgeted to a 款`)
+            : bi(`经济分类科目 ${code} ${s.name}是类，项目的经济科目要列到款`, `the economic subject ${code} ${s.name} is a 类; a project's economic subjects are 款`),
+          bi("选它下面的一个款，如 30201 办公费", "choose a 款 under it, like 30201 办公费"));
       }
     }
   },

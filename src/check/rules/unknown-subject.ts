@@ -1,13 +1,13 @@
 /**
- * Every functional subject code (科目) is in the classification catalogue in use. A code
- * that is not is a warning naming that catalogue when the catalogue is partial (as the
- * built-in ones are: the code may be right), and an error when it declares itself
- * complete. A code last year's catalogue had is left to subject-changed, which names the
- * change.
+ * Every functional subject code (科目, and a code a 用途, 执行数 or 变动原因 names) is in
+ * the classification catalogue in use. A code that is not is a warning naming that
+ * catalogue when the catalogue is partial (as the built-in ones are: the code may be
+ * right), and an error when it declares itself complete. A code last year's catalogue
+ * had is left to subject-changed, which names the change.
  */
 import { bi } from "../../base/diagnostics.js";
 import { MAX_RELATED } from "../facts.js";
-import { FUNCTIONAL_SHAPE, functionalCodes, reportedAsChanged } from "../subjects.js";
+import { FUNCTIONAL_SHAPE, namedFunctionalCodes, reportedAsChanged } from "../subjects.js";
 import type { Rule } from "../rule.js";
 
 export const rule: Rule = {
@@ -17,7 +17,7 @@ export const rule: Rule = {
   needsAllFigures: false,
   run(ctx) {
     const cat = ctx.catalogue;
-    for (const { code, uses } of functionalCodes(ctx.budget)) {
+    for (const { code, uses } of namedFunctionalCodes(ctx.budget)) {
       // A code of the wrong shape is no subject at all: subject-hierarchy reports it.
       if (!FUNCTIONAL_SHAPE.test(code) || cat.functional(code)) continue;
       if (reportedAsChanged(ctx.previousCatalogue, cat, "functional", code)) continue;

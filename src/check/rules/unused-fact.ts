@@ -10,10 +10,15 @@
  */
 import { bi, type Bilingual } from "../../base/diagnostics.js";
 import type { Span } from "../../base/source.js";
+import { FISCAL_SOURCES } from "../../syntax/ast.js";
 import type { Rule } from "../rule.js";
 
-/** The figures a 变动原因 can explain, and where the 上年 block states last year's value. */
-const REASON_FIGURES: readonly string[] = ["收入总计", "支出总计", "一般公共预算当年支出", "三公", "因公出国", "公务接待", "公务用车购置", "公务用车运行维护", "机关运行经费"];
+/**
+ * The figures a 变动原因 can explain, and where the 上年 block states last year's value;
+ * besides these, a functional subject code, compared with its 执行数.
+ */
+const REASON_FIGURES: readonly string[] = ["收入总计", "支出总计", "一般公共预算当年支出", "三公", "因公出国", "公务接待", "公务用车购置", "公务用车运行维护", "公务用车购置及运行", "机关运行经费", "财政拨款"];
+const CODE = /^\d+$/;
 
 export const rule: Rule = {
   code: "unused-fact",
@@ -36,14 +41,21 @@ export const rule: Rule = {
             return ly.generalSpending !== undefined;
           case "机关运行经费":
             return ly.runningCosts !== undefined;
+          case "财政拨款":
+            return ly.fiscal !== undefined || ly.bySource.some((a) => FISCAL_SOURCES.includes(a.source));
           default:
             return ly.threePublic !== undefined;
         }
       };
+      const executed = new Set(ly.executed.map((e) => e.code.value));
       for (const r of ly.reasons) {
         const f = r.figure.value;
-        if (!REASON_FIGURES.includes(f)) {
-          unused(r.figure.span, bi(`「${f}」的变动原因`, `the reason for ${f}`), bi("情况说明只说明这些数字的变动：" + REASON_FIGURES.join("、"), "the explanations explain the changes of these figures only: " + REASON_FIGURES.join(", ")), bi(`把原因写给其中一个数字，如 变动原因 收入总计 "…"`, `give the reason for one of them, e.g. 变动原因 收入总计 "…"`));
+        if (CODE.test(f)) {
+          // A code without spending this year is reported by subject-not-budgeted.
+          if (executed.has(f) || !ctx.model.functional.fiscal.at(f)?.total) continue;
+          unused(r.figure.span, bi(`科目 ${f} 的变动原因`, `the reason for the subject ${f}`), bi("上年块没有写这一科目的上年执行数，情况说明不作比较", "the 上年 block states no 执行数 of this subject for last year, so the explanations make no comparison"), bi(`在上年块中写 执行数 ${f} …`, `state 执行数 ${f} … in the 上年 block`));
+        } else if (!REASON_FIGURES.includes(f)) {
+          unused(r.figure.span, bi(`「${f}」的变动原因`, `the reason for ${f}`), bi("情况说明只说明这些数字的变动：" + REASON_FIGURES.join("、") + "，以及写了上年执行数的科目", "the explanations explain the changes of these figures only: " + REASON_FIGURES.join(", ") + ", and of subjects with last year's 执行数"), bi(`把原因写给其中一个数字，如 变动原因 收入总计 "…"`, `give the reason for one of them, e.g. 变动原因 收入总计 "…"`));
         } else if (!stated(f)) {
           unused(r.figure.span, bi(`「${f}」的变动原因`, `the reason for ${f}`), bi("上年块没有写这个数字的上年数，情况说明不作比较", "the 上年 block states no value of this figure for last year, so the explanations make no comparison"), bi(`在上年块中写上年的${f}`, `state last year's ${f} in the 上年 block`));
         }
