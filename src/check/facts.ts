@@ -12,6 +12,7 @@ import { amountOf } from "../model/totals.js";
 import type { Span } from "../base/source.js";
 import { bi, type Bilingual, type Related } from "../base/diagnostics.js";
 import type * as A from "../syntax/ast.js";
+import { INDICATOR_LEVELS, indicatorLevel, type Enumeration } from "../syntax/enumerations.js";
 
 /** At most this many lines are related to a derived figure; the message gives the full count. */
 export const MAX_RELATED = 3;
@@ -203,22 +204,15 @@ const levelCache = new Map<string, string>();
 export function level(name: string): string {
   let l = levelCache.get(name);
   if (l === undefined) {
-    const t = name.trim();
-    l = t.endsWith("指标") && t.length > 2 ? t.slice(0, -2) : t;
+    l = indicatorLevel(name);
     // The cache holds the levels of the framework and the few misspellings of a budget.
     if (levelCache.size < 10_000) levelCache.set(name, l);
   }
   return l;
 }
 
-/** The valid 二级 of each 一级 (without the 指标 suffix). */
-export const LEVEL_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([
-  ["产出", ["数量", "质量", "时效", "成本"]],
-  ["效益", ["经济效益", "社会效益", "生态效益", "可持续影响"]],
-  ["满意度", ["服务对象满意度"]],
-  // The 2021 framework also has 成本 as a 一级 of its own.
-  ["成本", ["经济成本", "社会成本", "生态环境成本"]],
-]);
+/** The valid 二级 of each 一级 (without the 指标 suffix): the framework of syntax/enumerations.ts. */
+export const LEVEL_PAIRS: ReadonlyMap<string, readonly string[]> = INDICATOR_LEVELS;
 
 /** A cost indicator: 产出 › 成本, or any 二级 under the 一级 成本. */
 export function isCostIndicator(ind: A.Indicator): boolean {
@@ -302,6 +296,39 @@ export function closest(name: string, candidates: Iterable<string>, limit = MAX_
     }
   }
   return score >= SIMILAR ? best : undefined;
+}
+
+/**
+ * The value of a closed set nearest to a word that is none of them: the most similar
+ * (even when not similar enough for closest), the shorter difference in length first on
+ * a tie; undefined when no value shares a character with it.
+ */
+export function nearestValue(word: string, values: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let score = 0;
+  for (const v of values) {
+    const s = similarity(word, v);
+    if (s > score || (s === score && s > 0 && best !== undefined && Math.abs(v.length - word.length) < Math.abs(best.length - word.length))) {
+      score = s;
+      best = v;
+    }
+  }
+  return score > 0 ? best : undefined;
+}
+
+/**
+ * The message parts of a word outside a closed set: the set's values listed, and the
+ * nearest as a question; `values` narrows the set (the 二级 of one 一级).
+ */
+export function outsideSet(e: Enumeration, written: string, values: readonly string[] = e.values): { allowed: Bilingual; hint: Bilingual; suggestion?: string } {
+  const near = nearestValue(written, values);
+  const list = values.join("、");
+  const listEn = values.join(", ");
+  return {
+    allowed: bi(`${e.zh}只能是 ${list}`, `a ${e.en} is one of ${listEn}`),
+    hint: near ? bi(`是否应为“${near}”？`, `Did you mean ${near}?`) : bi(`改为其中之一。`, `Write one of them.`),
+    ...(near ? { suggestion: near } : {}),
+  };
 }
 
 /** Full-width and half-width brackets and spaces compare equal in subject names. */

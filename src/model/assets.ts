@@ -4,6 +4,7 @@
  */
 import { Dec } from "../base/money.js";
 import type * as A from "../syntax/ast.js";
+import { enumValue, VEHICLE_KIND } from "../syntax/enumerations.js";
 import { VEHICLE_KINDS } from "./labels.js";
 import type { AssetsModel } from "./types.js";
 
@@ -12,7 +13,7 @@ export function buildAssets(a: A.Assets): AssetsModel {
   const order: string[] = [...VEHICLE_KINDS];
   for (const v of a.vehicles) {
     const written = v.kind.value;
-    const kind = (VEHICLE_KINDS as readonly string[]).includes(written) ? written : (VEHICLE_KINDS as readonly string[]).includes(`${written}用车`) ? `${written}用车` : written;
+    const kind = enumValue(VEHICLE_KIND, written) ?? written;
     if (!order.includes(kind)) order.push(kind);
     counts.set(kind, (counts.get(kind) ?? new Dec(0)).add(new Dec(v.count.number)));
   }

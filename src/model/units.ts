@@ -5,10 +5,11 @@
  */
 import type { UnitKindKey } from "../catalogue/types.js";
 import type * as A from "../syntax/ast.js";
+import { UNIT_KIND } from "../syntax/enumerations.js";
 import type { UnitModel } from "./types.js";
 
 /** The unit kinds of the language, in the order the model lists them. */
-export const UNIT_KINDS: readonly UnitKindKey[] = ["行政单位", "参公事业单位", "事业单位"];
+export const UNIT_KINDS = UNIT_KIND.values as readonly UnitKindKey[];
 const UNIT_KIND_SET: ReadonlySet<string> = new Set(UNIT_KINDS);
 /** Unit kinds whose 公用经费 is 机关运行经费. */
 export const ADMINISTRATIVE: ReadonlySet<string> = new Set(["行政单位", "参公事业单位"]);

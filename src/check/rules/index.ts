@@ -7,6 +7,7 @@ import type { Rule } from "../rule.js";
 import { rule as missingDepartment } from "./missing-department.js";
 import { rule as missingFact } from "./missing-fact.js";
 import { rule as categoryUnknown } from "./category-unknown.js";
+import { rule as valueOutsideSet } from "./value-outside-set.js";
 import { rule as placeholderText } from "./placeholder-text.js";
 import { rule as selfReference } from "./self-reference.js";
 import { rule as duplicateName } from "./duplicate-name.js";
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   missingDepartment,
   missingFact,
   categoryUnknown,
+  valueOutsideSet,
   placeholderText,
   selfReference,
   duplicateName,
