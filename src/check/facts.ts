@@ -228,19 +228,42 @@ export interface CostValue {
   readonly unitless: boolean;
 }
 
+/** A numeral alone, with or without thousands separators: 63891700, 63,891,700, 0.6. */
+const BARE_NUMERAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** A cost per unit of something: 500元/人, 30万元/年, 每人500元. */
+const UNIT_COST = /(?:元|万元|亿元|万|亿)\s*(?:\/|每)|每\S*?\d/;
+
 /**
- * The exact amount a cost indicator's value states, when it states one: money in 元 or
- * 万元 with no comparison (or =), or a bare number, read as 元. A bound (≤ 5万元) or a
- * unit cost (500元/人) states no amount and is not compared.
+ * What a cost indicator's value says: an exact amount (money in any unit, or a bare
+ * number, read as 元, with no comparison or with =); a bound (≤ 5万元, 5万元以内) or a
+ * cost per unit (500元/人) or a rate (节约率 ≥5%), which state no amount to compare; or nothing the checker can
+ * read as money (three 万元 in words, a count, a sentence).
+ */
+export type CostReading = { readonly kind: "amount"; readonly fen: Fen; readonly unitless: boolean } | { readonly kind: "bound" | "per-unit" | "ratio" | "out-of-range" | "unreadable" };
+
+export function readCost(value: A.IndicatorValue): CostReading {
+  // An amount beyond the exact range is lowering's to report (money-range).
+  if (value.moneyOutOfRange) return { kind: "out-of-range" };
+  const bound = value.op !== undefined && value.op !== "=";
+  if (UNIT_COST.test(value.text)) return { kind: "per-unit" };
+  if (value.unit === "%" || value.unit === "‰") return { kind: "ratio" };
+  if (value.fen !== undefined) return bound ? { kind: "bound" } : { kind: "amount", fen: value.fen, unitless: false };
+  if (value.unit === "" && value.number !== undefined && (bound || BARE_NUMERAL.test(value.text.trim()))) {
+    if (bound) return { kind: "bound" };
+    const r = toFen(value.number, "元");
+    if (r.ok) return { kind: "amount", fen: r.fen, unitless: true };
+  }
+  return { kind: "unreadable" };
+}
+
+/**
+ * The exact amount a cost indicator's value states, when it states one (see readCost):
+ * money in any unit with no comparison (or =), or a bare number, read as 元.
  */
 export function costValue(indicator: A.Indicator, value: A.IndicatorValue | undefined): CostValue | undefined {
-  if (!value || (value.op !== undefined && value.op !== "=")) return undefined;
-  if (value.fen !== undefined) return { indicator, value, fen: value.fen, unitless: false };
-  if (value.unit === "" && value.number !== undefined && value.text.trim() === value.number) {
-    const r = toFen(value.number, "元");
-    if (r.ok) return { indicator, value, fen: r.fen, unitless: true };
-  }
-  return undefined;
+  if (!value) return undefined;
+  const r = readCost(value);
+  return r.kind === "amount" ? { indicator, value, fen: r.fen, unitless: r.unitless } : undefined;
 }
 
 /**

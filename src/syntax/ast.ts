@@ -123,7 +123,7 @@ export interface IndicatorValue {
   readonly unit?: string;
   /** The amount in 分 when the unit is one of money (元, 万元, 亿元, 千元 …), exactly. */
   readonly fen?: Fen;
-  /** The value is money, but too large to be read exactly (lowering reports it). */
+  /** The value is money, but beyond the range read exactly (lowering reports it, and drops `fen`). */
   readonly moneyOutOfRange?: boolean;
   readonly span: Span;
 }

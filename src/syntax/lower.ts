@@ -448,7 +448,7 @@ export class Lowerer {
     // counts into the budget's total, and one past the limit is not read as an amount.
     if (v.fen !== undefined && !this.withinLimit(v.fen, span, text)) {
       const { fen: _, ...rest } = v;
-      return { ...rest, span };
+      return { ...rest, moneyOutOfRange: true, span };
     }
     return { ...v, span };
   }

@@ -24,6 +24,7 @@ import { rule as implausibleQuantity } from "./implausible-quantity.js";
 import { rule as projectFundingTotal } from "./project-funding-total.js";
 import { rule as periodFundingBelowAnnual } from "./period-funding-below-annual.js";
 import { rule as costIndicatorMismatch } from "./cost-indicator-mismatch.js";
+import { rule as costIndicatorUnreadable } from "./cost-indicator-unreadable.js";
 import { rule as overallBudgetMismatch } from "./overall-budget-mismatch.js";
 import { rule as overallCostIndicator } from "./overall-cost-indicator.js";
 import { rule as controlTotalMismatch } from "./control-total-mismatch.js";
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   projectFundingTotal,
   periodFundingBelowAnnual,
   costIndicatorMismatch,
+  costIndicatorUnreadable,
   overallBudgetMismatch,
   overallCostIndicator,
   controlTotalMismatch,
