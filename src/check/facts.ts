@@ -174,6 +174,16 @@ export function forEachIndicatorList(budget: A.Budget, visit: (indicators: reado
   if (budget.overall) visit(budget.overall.indicators, "overall", budget.overall);
 }
 
+/**
+ * True for the form of a one-year project: 项目期 1年, or, when no 项目期 is written,
+ * 项目属性 一次性项目 (which the form prints as “一次性项目（1年结束）”).
+ */
+export function isOneYear(form: A.PerformanceForm): boolean {
+  const d = form.duration;
+  if (d) return d.number === "1" && (d.unit === "年" || d.unit === "");
+  return form.attribute?.value === "一次性项目";
+}
+
 /** The funding levels of a form, in print order, with their names. */
 const LEVELS: readonly [keyof A.FundingLevels, string, string][] = [
   ["central", "中央", "central"],

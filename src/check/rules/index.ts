@@ -23,6 +23,8 @@ import { rule as indicatorColumnMismatch } from "./indicator-column-mismatch.js"
 import { rule as implausibleQuantity } from "./implausible-quantity.js";
 import { rule as projectFundingTotal } from "./project-funding-total.js";
 import { rule as periodFundingBelowAnnual } from "./period-funding-below-annual.js";
+import { rule as oneYearFunding } from "./one-year-funding.js";
+import { rule as fundingWithoutLevels } from "./funding-without-levels.js";
 import { rule as costIndicatorMismatch } from "./cost-indicator-mismatch.js";
 import { rule as costIndicatorUnreadable } from "./cost-indicator-unreadable.js";
 import { rule as overallBudgetMismatch } from "./overall-budget-mismatch.js";
@@ -55,7 +57,9 @@ export const RULES: readonly Rule[] = [
   indicatorColumnMismatch,
   implausibleQuantity,
   projectFundingTotal,
+  fundingWithoutLevels,
   periodFundingBelowAnnual,
+  oneYearFunding,
   costIndicatorMismatch,
   costIndicatorUnreadable,
   overallBudgetMismatch,
