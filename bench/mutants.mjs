@@ -6,8 +6,8 @@
  * Each mutant of the reference budget is loaded and checked in process; a mutant with an
  * error is caught. A mutant without one is derived, and its publication's money figures
  * (every amount field of the model, as printed: 万元 to two decimals, 元 whole) are
- * compared with the reference's. Those that changed a figure passed unnoticed, and are
- * sorted into:
+ * compared with the reference's. Those that changed a figure passed with a warning only,
+ * or unnoticed; both are sorted into:
  * - undetectable: the budget is consistent after the slip (an amount moved between two
  *   projects together with their forms, a subject code changed to another valid one), or
  *   the slip is small (a digit, ×10) in a figure the budget states only once (a
@@ -126,7 +126,9 @@ function bucket(m) {
 }
 
 const rows = new Map();
-const row = (op) => rows.get(op) ?? rows.set(op, { mutants: 0, caught: 0, unchanged: 0, crashed: 0, undetectable: 0, "plausibility only": 0, "missing check": 0 }).get(op);
+const row = (op) => rows.get(op) ?? rows.set(op, { mutants: 0, caught: 0, unchanged: 0, crashed: 0, warned: 0, undetectable: 0, "plausibility only": 0, "missing check": 0 }).get(op);
+// The mutants that pass without an error, warned or not, by bucket.
+const noError = { undetectable: 0, "plausibility only": 0, "missing check": 0 };
 const passed = [];
 let total = 0;
 const started = performance.now();
@@ -160,22 +162,28 @@ for (const m of mutants(files, budget, validCodes)) {
     continue;
   }
   const b = bucket(m);
-  r[b]++;
-  passed.push({ m, bucket: b, warnings: result.checked.diagnostics.map((d) => d.code) });
+  noError[b]++;
+  const warnings = result.checked.diagnostics.map((d) => d.code);
+  if (warnings.length) r.warned++;
+  else r[b]++;
+  passed.push({ m, bucket: warnings.length ? `warned (${b})` : b, warnings });
 }
 const seconds = (performance.now() - started) / 1000;
 
-const cols = ["mutants", "caught", "unchanged", "crashed", "undetectable", "plausibility only", "missing check"];
+const cols = ["mutants", "caught", "unchanged", "crashed", "warned", "undetectable", "plausibility only", "missing check"];
 const sumRow = Object.fromEntries(cols.map((c) => [c, [...rows.values()].reduce((s, r) => s + r[c], 0)]));
 console.log(`# Mutation study of ${entry} (code: ${root})`);
 console.log();
 console.log(`${total} mutants in ${seconds.toFixed(1)} s. caught: an error diagnostic; unchanged: no published money figure changed;`);
-console.log("the last three columns changed a published money figure with no error (see the header of bench/mutants.mjs).");
+console.log("warned: a published money figure changed, with a warning but no error; the last three columns changed one with no");
+console.log("diagnostic at all, sorted as the header of bench/mutants.mjs says.");
 console.log();
 console.log(`| operator | ${cols.join(" | ")} |`);
 console.log(`|---|${cols.map(() => "---:").join("|")}|`);
 for (const [op, r] of rows) console.log(`| ${op} | ${cols.map((c) => r[c]).join(" | ")} |`);
 console.log(`| **all** | ${cols.map((c) => `**${sumRow[c]}**`).join(" | ")} |`);
+console.log();
+console.log(`Changed a published money figure with no error (warned or not): ${Object.values(noError).reduce((a, b) => a + b, 0)}: ${Object.entries(noError).map(([k, v]) => `${k} ${v}`).join(", ")}.`);
 if (list) {
   console.log();
   for (const { m, bucket: b, warnings } of passed) console.log(`${b}\t${m.id}${warnings?.length ? `\t(warnings: ${[...new Set(warnings)].join(", ")})` : ""}`);

@@ -6,12 +6,13 @@
  * name similarity for "did you mean" hints, and the texts of a budget. Nothing here
  * reports; rules decide what is wrong.
  */
-import { sum, toFen, wanGrouped, yuanGrouped, type Fen } from "../base/money.js";
+import { groupThousands, sum, toFen, wanGrouped, yuanGrouped, type Fen } from "../base/money.js";
 import type { Attachment } from "../model/attach.js";
 import { amountOf } from "../model/totals.js";
 import type { Span } from "../base/source.js";
 import { bi, type Bilingual, type Related } from "../base/diagnostics.js";
 import type * as A from "../syntax/ast.js";
+import type { RuleContext } from "./rule.js";
 import { INDICATOR_LEVELS, indicatorLevel, type Enumeration } from "../syntax/enumerations.js";
 
 /** At most this many lines are related to a derived figure; the message gives the full count. */
@@ -34,6 +35,32 @@ export function yuanText(fen: Fen): string {
 /** An amount in the unit it was written in: tables in 万元, forms in 元. */
 export function moneyText(m: A.Money): string {
   return m.unit === "万元" ? wanText(m.fen) : yuanText(m.fen);
+}
+
+/**
+ * k when `a` is exactly 10^k times `b`, for k from 1 to 4 either way (10, 100, 1,000 and
+ * 10,000 times, or as many times less): the slips of a unit (万元 for 元, 10^4) and of
+ * the digits. Undefined otherwise, and for zero.
+ */
+export function powerOfTen(a: Fen, b: Fen): number | undefined {
+  if (a === 0 || b === 0) return undefined;
+  for (let k = 1; k <= 4; k++) {
+    const f = 10 ** k;
+    if (a === b * f) return k;
+    if (b === a * f) return -k;
+  }
+  return undefined;
+}
+
+/** "10,000 倍" or "1/10,000", for a power of ten from powerOfTen. */
+export function timesText(k: number): Bilingual {
+  const f = groupThousands(String(10 ** Math.abs(k)));
+  return k > 0 ? bi(`${f} 倍`, `${f} times`) : bi(`${f} 分之一`, `1/${f}`);
+}
+
+/** An amount in the unit it was written in, but for another value: 3.00万元, 30,000元. */
+export function inUnitOf(m: A.Money, fen: Fen): string {
+  return m.unit === "万元" ? wanText(fen) : yuanText(fen);
 }
 
 /** The absolute difference of two amounts, in the given unit. */
@@ -182,6 +209,17 @@ export function isOneYear(form: A.PerformanceForm): boolean {
   const d = form.duration;
   if (d) return d.number === "1" && (d.unit === "年" || d.unit === "");
   return form.attribute?.value === "一次性项目";
+}
+
+/**
+ * Last year's 收入总计 when this year's carry-overs (上年结转, last year's money left
+ * unspent) add up to more than it, and this year's own income does not make last year's
+ * figure itself implausible (under 100 times it); undefined otherwise.
+ */
+export function carryoversExceedLastYear(ctx: RuleContext): Fen | undefined {
+  const last = ctx.lastYear?.incomeTotal ?? ctx.budget.lastYear?.incomeTotal?.fen;
+  const t = ctx.model.totals;
+  return last !== undefined && last > 0 && t.carried.total > last && t.current.total < last * 100 ? last : undefined;
 }
 
 /** The funding levels of a form, in print order, with their names. */

@@ -60,6 +60,14 @@ export class Derivation {
     this.tracer = options.trace ? new Recorder() : NO_TRACE;
   }
 
+  /**
+   * The unit the tables and the prose print amounts in, to two decimals. (The forms print
+   * 元.) A figure smaller than half its hundredth prints as 0.00.
+   */
+  get moneyUnit(): "万元" {
+    return "万元";
+  }
+
   /** The fiscal year: the budget's, else the catalogue's. */
   get year(): number {
     return this.budget.department?.year?.value ?? this.catalogue.year;
@@ -138,7 +146,7 @@ export class Derivation {
         name: deptName,
         year,
         ...(dept?.region ? { region: dept.region.value } : {}),
-        moneyUnit: "万元",
+        moneyUnit: this.moneyUnit,
         ...(deptKind ? { kind: deptKind } : {}),
         self: "本部门",
       },

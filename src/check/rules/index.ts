@@ -30,6 +30,9 @@ import { rule as costIndicatorUnreadable } from "./cost-indicator-unreadable.js"
 import { rule as overallBudgetMismatch } from "./overall-budget-mismatch.js";
 import { rule as overallCostIndicator } from "./overall-cost-indicator.js";
 import { rule as controlTotalMismatch } from "./control-total-mismatch.js";
+import { rule as unitSlip } from "./unit-slip.js";
+import { rule as partExceedsWhole } from "./part-exceeds-whole.js";
+import { rule as implausibleAmount } from "./implausible-amount.js";
 import { rule as staffingSum } from "./staffing-sum.js";
 import { rule as procurementTotal } from "./procurement-total.js";
 import { rule as threePublicVehicles } from "./three-public-vehicles.js";
@@ -65,6 +68,9 @@ export const RULES: readonly Rule[] = [
   overallBudgetMismatch,
   overallCostIndicator,
   controlTotalMismatch,
+  unitSlip,
+  partExceedsWhole,
+  implausibleAmount,
   staffingSum,
   procurementTotal,
   threePublicVehicles,

@@ -4,10 +4,10 @@
  * period-funding-below-annual holds the period's funding to at least the year's.)
  */
 import { bi } from "../../base/diagnostics.js";
-import { groupThousands, type Fen } from "../../base/money.js";
+import type { Fen } from "../../base/money.js";
 import type { Span } from "../../base/source.js";
 import type * as A from "../../syntax/ast.js";
-import { differenceText, isOneYear, levelSum, plainYuan, projectsWithForms, yuanText } from "../facts.js";
+import { differenceText, isOneYear, levelSum, plainYuan, powerOfTen, projectsWithForms, timesText, yuanText } from "../facts.js";
 import type { Rule } from "../rule.js";
 
 /** A funding block's total: the declared 总额, else the sum of its levels. */
@@ -16,16 +16,6 @@ function blockTotal(l: A.FundingLevels | undefined): { fen: Fen; span: Span; mon
   if (l.declaredTotal) return { fen: l.declaredTotal.fen, span: l.declaredTotal.span, money: l.declaredTotal };
   const s = levelSum(l);
   return s ? { fen: s.fen, span: s.first.span, money: s.first } : undefined;
-}
-
-/** k when a is exactly 10^k times b (k from 1 to 4, either way), for the hint. */
-function powerOfTen(a: Fen, b: Fen): number | undefined {
-  for (let k = 1; k <= 4; k++) {
-    const f = 10 ** k;
-    if (a === b * f) return k;
-    if (b === a * f) return -k;
-  }
-  return undefined;
 }
 
 export const rule: Rule = {
@@ -42,12 +32,7 @@ export const rule: Rule = {
       if (annual === undefined || period.fen === annual) continue;
       const why = form.duration ? bi(`项目期 ${form.duration.text}`, `项目期 ${form.duration.text}`) : bi("一次性项目", "a one-off project (一次性项目)");
       const k = powerOfTen(period.fen, annual);
-      const slip =
-        k !== undefined
-          ? k > 0
-            ? bi(`实施期资金是年度资金的 ${groupThousands(String(10 ** k))} 倍，像是单位或位数写错了；`, `the period's funding is ${groupThousands(String(10 ** k))} times the year's, which looks like a slip of the unit or the digits; `)
-            : bi(`实施期资金只有年度资金的 1/${groupThousands(String(10 ** -k))}，像是单位或位数写错了；`, `the period's funding is 1/${groupThousands(String(10 ** -k))} of the year's, which looks like a slip of the unit or the digits; `)
-          : bi("", "");
+      const slip = k !== undefined ? bi(`实施期资金是年度资金的 ${timesText(k).zh}，像是单位或位数写错了；`, `the period's funding is ${timesText(k).en} the year's, which looks like a slip of the unit or the digits; `) : bi("", "");
       ctx.report(period.span,
         bi(
           `项目「${p.name.value}」是一年期项目（${why.zh}），实施期资金总额 ${yuanText(period.fen)} 却不等于年度资金总额 ${yuanText(annual)}（相差 ${differenceText(period.fen, annual, "元")}）`,
