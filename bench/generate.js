@@ -49,7 +49,7 @@ const wan = (fen) => `${Math.floor(fen / 1e6)}.${String(Math.floor((fen % 1e6) /
 
 function minimalDepartment(d, projects) {
   const code = 1000 + d;
-  const lines = [`部门 ${code} "合成部门${d}" {`, "  年度 2024", "}", ""];
+  const lines = [`部门 ${code} "合成部门${d}" {`, "  年度 2024", "  类型 行政单位", '  职责 "负责本部门职能范围内的工作。"', '  机构设置 "本部门设综合科。"', "}", ""];
   for (let p = 0; p < projects; p++) {
     lines.push(`项目 "项目${d}-${p}" {`, `  科目 ${SUBJECTS[p % SUBJECTS.length]}`, `  类别 ${CATEGORIES[p % CATEGORIES.length]}`, `  一般公共预算 ${wan(amountFen(d, p))}万元`, "}", "");
   }

@@ -116,6 +116,7 @@ export function generateBudget(n = DEFAULT_PROJECTS) {
     '  职责 """',
     "    负责统筹区内经济运行管理工作。",
     '  """',
+    '  机构设置 "设综合科、项目管理科。"',
     "}",
   ];
   for (let i = 0; i < n; i++) parts.push("", project(i, rnd));
