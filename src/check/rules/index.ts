@@ -39,6 +39,7 @@ import { rule as threePublicVehicles } from "./three-public-vehicles.js";
 import { rule as lastYearMismatch } from "./last-year-mismatch.js";
 import { rule as lastYearReasonMissing } from "./last-year-reason-missing.js";
 import { rule as reasonPunctuation } from "./reason-punctuation.js";
+import { rule as copiedText } from "./copied-text.js";
 import { rule as unusedFact } from "./unused-fact.js";
 
 export const RULES: readonly Rule[] = [
@@ -77,5 +78,6 @@ export const RULES: readonly Rule[] = [
   lastYearMismatch,
   lastYearReasonMissing,
   reasonPunctuation,
+  copiedText,
   unusedFact,
 ];
