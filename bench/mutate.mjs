@@ -141,26 +141,41 @@ function replace(files, file, start, end, text) {
   return out;
 }
 
-/** The slips of one figure: scale, sign, unit and digit mutations of its literal. */
-function* figureMutants(files, lit) {
+/**
+ * The slips of one figure as edits of its literal: scale, sign, unit and digit mutations,
+ * `{ operator, label, edit: { file, start, end, text } }`. Each digit is changed to its
+ * neighbours (digits "near"), or to every other digit ("all").
+ */
+export function* figureEdits(files, lit, digits = "near") {
   const text = files.get(lit.file).slice(lit.start, lit.end);
   const s = split(text);
   if (!s) return;
-  const at = (numeral, unit = s.unit) => replace(files, lit.file, lit.start, lit.end, s.before + numeral + unit);
-  const where = `${lit.file}@${lit.start} ${text}`;
-  for (const [op, k] of [["x10", 1], ["x100", 2], ["x1000", 3], ["x10^4", 4], ["div10^4", -4]]) yield { id: `${op} ${where}`, operator: op, role: lit.role, files: at(timesTen(s.numeral, k)) };
-  yield { id: `negate ${where}`, operator: "negate", role: lit.role, files: at(`-${s.numeral}`) };
-  if (s.unit === "万元" || s.unit === "元") yield { id: `unit-swap ${where}`, operator: "unit-swap", role: lit.role, files: at(s.numeral, s.unit === "万元" ? "元" : "万元") };
+  const edit = (numeral, unit = s.unit) => ({ file: lit.file, start: lit.start, end: lit.end, text: s.before + numeral + unit });
+  for (const [op, k] of [["x10", 1], ["x100", 2], ["x1000", 3], ["x10^4", 4], ["div10^4", -4]]) yield { operator: op, label: op, edit: edit(timesTen(s.numeral, k)) };
+  yield { operator: "negate", label: "negate", edit: edit(`-${s.numeral}`) };
+  if (s.unit === "万元" || s.unit === "元") yield { operator: "unit-swap", label: "unit-swap", edit: edit(s.numeral, s.unit === "万元" ? "元" : "万元") };
   const n = s.numeral;
   for (let i = 0; i < n.length; i++) {
     const c = n.charCodeAt(i) - 48;
     if (c < 0 || c > 9) continue;
-    for (const d of [(c + 1) % 10, (c + 9) % 10]) {
-      yield { id: `digit ${i}→${d} ${where}`, operator: "digit-changed", role: lit.role, files: at(n.slice(0, i) + d + n.slice(i + 1)) };
-    }
-    yield { id: `drop ${i} ${where}`, operator: "digit-dropped", role: lit.role, files: at(n.slice(0, i) + n.slice(i + 1)) };
-    yield { id: `double ${i} ${where}`, operator: "digit-doubled", role: lit.role, files: at(n.slice(0, i + 1) + n.slice(i)) };
+    const others = digits === "all" ? [1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => (c + k) % 10) : [(c + 1) % 10, (c + 9) % 10];
+    for (const d of others) yield { operator: "digit-changed", label: `digit ${i}→${d}`, edit: edit(n.slice(0, i) + d + n.slice(i + 1)) };
+    yield { operator: "digit-dropped", label: `drop ${i}`, edit: edit(n.slice(0, i) + n.slice(i + 1)) };
+    yield { operator: "digit-doubled", label: `double ${i}`, edit: edit(n.slice(0, i + 1) + n.slice(i)) };
   }
+}
+
+/** The slips of one figure, as mutants. */
+function* figureMutants(files, lit, digits = "near") {
+  const where = `${lit.file}@${lit.start} ${files.get(lit.file).slice(lit.start, lit.end)}`;
+  for (const { operator, label, edit } of figureEdits(files, lit, digits)) {
+    yield { id: `${label} ${where}`, operator, role: lit.role, owner: lit.owner, files: replace(files, edit.file, edit.start, edit.end, edit.text) };
+  }
+}
+
+/** Applies edits of distinct, non-overlapping places to the files. */
+export function applyEdits(files, edits) {
+  return replaceMany(files, edits);
 }
 
 /** The line of `text` holding offset `at`: [start, end) with its line break. */
@@ -228,11 +243,12 @@ function move(files, lits, i, j, consistent) {
 /**
  * Every mutant of a budget: `files` (path → text), its AST `budget`, and `validCodes`,
  * a function giving for a functional or economic code a few other valid codes of the
- * same kind (the catalogue decides which).
+ * same kind (the catalogue decides which). `options.digits` is "near" (each digit
+ * changed to its neighbours, the default) or "all" (to every other digit).
  */
-export function* mutants(files, budget, validCodes = () => []) {
+export function* mutants(files, budget, validCodes = () => [], options = {}) {
   const lits = moneyLiterals(budget);
-  for (const lit of lits) yield* figureMutants(files, lit);
+  for (const lit of lits) yield* figureMutants(files, lit, options.digits);
   // Moves between projects: to the next project and to the one after, both ways of each.
   const n = budget.projects.length;
   for (let i = 0; i < n; i++) {
@@ -271,4 +287,64 @@ export function* mutants(files, budget, validCodes = () => []) {
       };
     }
   }
+}
+
+/** Every line of every file deleted, and duplicated: `{ id, operator, files }`. */
+export function* lineMutants(files) {
+  for (const [file, text] of files) {
+    let s = 0;
+    while (s < text.length) {
+      const nl = text.indexOf("\n", s);
+      const e = nl < 0 ? text.length : nl + 1;
+      yield { id: `delete-line ${file}@${s}`, operator: "line-deleted", files: replace(files, file, s, e, "") };
+      yield { id: `duplicate-line ${file}@${s}`, operator: "line-duplicated", files: replace(files, file, s, s, text.slice(s, e)) };
+      s = e;
+    }
+  }
+}
+
+/** True for a form of a one-year project: 项目期 1年, or 一次性项目 without a 项目期. */
+function oneYear(form) {
+  if (!form) return false;
+  if (form.duration) return form.duration.number === "1";
+  return form.attribute?.value === "一次性项目";
+}
+
+/**
+ * Whether the budget states the figure a mutant slipped a second time (a control total,
+ * a form, a cost indicator, the overall form, a one-year project's 年度资金 for its
+ * 实施期资金, a procurement total), so that a slip of it can be caught exactly.
+ */
+export function crossChecked(m, budget) {
+  switch (m.role) {
+    case "basic":
+    case "project":
+    case "annual":
+    case "cost":
+    case "control":
+    case "overall":
+    case "overallCost":
+      return true;
+    case "period":
+      return m.owner !== undefined && oneYear(budget.projects[m.owner]?.performance);
+    case "procurement":
+      return budget.procurement?.declaredTotal !== undefined;
+    default:
+      return false;
+  }
+}
+
+const LARGE = new Set(["x100", "x1000", "x10^4", "div10^4", "unit-swap"]);
+
+/**
+ * Where a mutant that changed a published figure without an error belongs: undetectable
+ * (the budget is consistent after it, or the slip is small in a figure stated once),
+ * plausibility only (a figure stated once, off by 10² or more), or missing check (a
+ * figure stated twice, or a negative amount).
+ */
+export function bucket(m, budget) {
+  if (m.operator === "move-consistent" || m.operator === "subject-code" || m.operator === "economic-code") return "undetectable";
+  if (m.operator === "negate") return "missing check";
+  if (crossChecked(m, budget)) return "missing check";
+  return LARGE.has(m.operator) ? "plausibility only" : "undetectable";
 }

@@ -61,7 +61,8 @@ function againstLastYear(ctx: RuleContext, blamed: Set<A.Money>): void {
   const pairs: { last: A.Money; now: Fen; what: Bilingual; items?: (it: (typeof m.items)[number]) => boolean }[] = [];
   // Carry-overs beyond last year's whole income are part-exceeds-whole's to report.
   if (ly.incomeTotal && !carryoversExceedLastYear(ctx)) pairs.push({ last: ly.incomeTotal, now: m.totals.incomeTotal, what: bi("收入总计", "收入总计"), items: () => true });
-  if (ly.generalSpending) pairs.push({ last: ly.generalSpending, now: m.functional.t5.total.total, what: bi("一般公共预算当年支出", "一般公共预算当年支出"), items: (it) => it.kind !== "carryover" && it.source === "一般公共预算" });
+  // 一般公共预算当年支出 is 表五's total: this year's amounts from 一般公共预算 (totals.current).
+  if (ly.generalSpending) pairs.push({ last: ly.generalSpending, now: m.totals.current.general, what: bi("一般公共预算当年支出", "一般公共预算当年支出"), items: (it) => it.kind !== "carryover" && it.source === "一般公共预算" });
   for (const [item, money] of ly.threePublic?.items ?? []) pairs.push({ last: money, now: m.economic.threePublic.get(THREE_PUBLIC_KEY[item])?.total ?? 0, what: bi(`${item}费`, item) });
   if (ly.runningCosts) pairs.push({ last: ly.runningCosts, now: m.economic.runningTotal.total, what: bi("机关运行经费", "机关运行经费") });
 
