@@ -49,7 +49,7 @@ const wan = (fen) => `${Math.floor(fen / 1e6)}.${String(Math.floor((fen % 1e6) /
 
 function minimalDepartment(d, projects) {
   const code = 1000 + d;
-  const lines = [`部门 ${code} "合成部门${d}" {`, "  年度 2024", "}", ""];
+  const lines = [`部门 ${code} "合成部门${d}" {`, "  年度 2024", "  类型 行政单位", '  职责 "负责本部门职能范围内的工作。"', '  机构设置 "本部门设综合科。"', "}", ""];
   for (let p = 0; p < projects; p++) {
     lines.push(`项目 "项目${d}-${p}" {`, `  科目 ${SUBJECTS[p % SUBJECTS.length]}`, `  类别 ${CATEGORIES[p % CATEGORIES.length]}`, `  一般公共预算 ${wan(amountFen(d, p))}万元`, "}", "");
   }
@@ -87,7 +87,7 @@ function referenceParts() {
   // form's cost indicator) would not hold for another set of projects: drop them.
   const base = entry
     .replace(/^  控制数 \{\n[\s\S]*?^  \}\n/m, "")
-    .replace(/^    指标 产出 成本 "全年经费" .*\n/m, "")
+    .replace(/^ *指标 产出 成本 "全年经费" .*\n/m, "")
     .replace(/^引用 .*\n/m, "");
   return { base, blocks };
 }
@@ -99,7 +99,15 @@ function referenceDepartment(d, projects, parts) {
     .replace(/^单位 "[^"]+"/m, `单位 "合成部门${d}"`)
     .concat('\n引用 "projects.budget"\n');
   const out = [];
-  for (let p = 0; p < projects; p++) out.push(parts.blocks[p % parts.blocks.length].replace(/^项目 "([^"]+)"/, (_, n) => `项目 "${n}（${d}-${p}）"`));
+  // Each copy gets its own name and its own texts: the same 概况 or goal in two projects
+  // would be reported as a copy (copied-text).
+  for (let p = 0; p < projects; p++) {
+    out.push(
+      parts.blocks[p % parts.blocks.length]
+        .replace(/^项目 "([^"]+)"/, (_, n) => `项目 "${n}（${d}-${p}）"`)
+        .replace(/^(    (?:概况|实施期目标|年度目标) (?:"""\n\s*|"))/gm, `$1（${d}-${p}）`),
+    );
+  }
   return { entry, projects: out.join("\n") };
 }
 

@@ -78,13 +78,14 @@ function project(i, rnd) {
   l.push(`    项目期 ${years}年`);
   l.push(`    实施期资金 {`, `      市县 ${grouped(periodYuan)}元`, `    }`);
   l.push(`    年度资金 {`, `      市县 ${grouped(annualYuan)}元`, `    }`);
-  l.push(`    概况 """`, `      ${text(3)}`, `    """`);
+  // The texts that describe a project are its own (copied-text): they name it.
+  l.push(`    概况 """`, `      ${topic}（${i + 1}）：${text(3)}`, `    """`);
   l.push(`    立项依据 """`, `      ${text(2)}`, `      ${text(2)}`, `    """`);
   l.push(`    必要性 "${pick(CLAUSES)}"`);
   l.push(`    制度措施 "${pick(CLAUSES)}"`);
   l.push(`    实施计划 """`, `      1、${pick(CLAUSES)}；2、${pick(CLAUSES)}；3、${pick(CLAUSES)}。`, `    """`);
-  l.push(`    实施期目标 "目标1：${topic}${count}${pick(QUANTITY_UNITS)}以上"`);
-  l.push(`    年度目标 "完成年度${topic}任务"`);
+  l.push(`    实施期目标 "目标1：${topic}（${i + 1}）${count}${pick(QUANTITY_UNITS)}以上"`);
+  l.push(`    年度目标 "完成年度${topic}（${i + 1}）任务"`);
   l.push(`    指标 产出 数量 "${topic}" ${count}${pick(QUANTITY_UNITS)}`);
   l.push(`    指标 产出 数量 "完成目标任务" 实施期 "完成率${80 + (i % 20)}%以上" 年度 "完成率${85 + (i % 15)}%以上"`);
   l.push(`    指标 产出 质量 "帮助企业解决实际问题" "${pick(OUTCOMES)}"`);
@@ -116,6 +117,7 @@ export function generateBudget(n = DEFAULT_PROJECTS) {
     '  职责 """',
     "    负责统筹区内经济运行管理工作。",
     '  """',
+    '  机构设置 "设综合科、项目管理科。"',
     "}",
   ];
   for (let i = 0; i < n; i++) parts.push("", project(i, rnd));

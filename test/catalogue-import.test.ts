@@ -92,7 +92,7 @@ describe("importing a CSV list", () => {
   });
 
   it("is read in GB18030 when a budget names it", async () => {
-    const budget = `部门 712 "某县文化和旅游局" {\n  年度 2025\n  分类目录 "科目.csv"\n}\n项目 "群众文化活动经费" {\n  科目 2070109\n  类别 特定目标类\n  一般公共预算 20.00万元\n}\n`;
+    const budget = `部门 712 "某县文化和旅游局" {\n  年度 2025\n  职责 "负责全县文化和旅游工作。"\n  机构设置 "内设办公室。"\n  类型 行政单位\n  分类目录 "科目.csv"\n}\n项目 "群众文化活动经费" {\n  科目 2070109\n  类别 特定目标类\n  一般公共预算 20.00万元\n}\n`;
     const io = memoryIo({ "b.budget": budget }, { bytes: { "科目.csv": gb18030(FLAT_CSV) } });
     expect(await main(["check", "b.budget"], io)).toBe(0);
     expect(io.stdout).toBe("");

@@ -36,6 +36,7 @@ function budget(catalogue: string | undefined, more = ""): string {
   金额单位 万元
   类型 行政单位
   职责 "负责全县文化和旅游工作。"
+  机构设置 "内设办公室、艺术科。"
 ${catalogue ? `  分类目录 "${catalogue}"${more}\n` : ""}}
 
 基本支出 {
@@ -118,8 +119,8 @@ describe("a catalogue the budget names", () => {
 
   it("may be in an included file's folder, relative to the file that names it", () => {
     const files = {
-      "文旅局/预算.budget": `引用 "部门/部门.budget"\n` + budget(undefined).split("\n").slice(7).join("\n"),
-      "文旅局/部门/部门.budget": budget("科目2025.csv").split("\n").slice(0, 7).join("\n") + "\n",
+      "文旅局/预算.budget": `引用 "部门/部门.budget"\n` + budget(undefined).split("\n").slice(8).join("\n"),
+      "文旅局/部门/部门.budget": budget("科目2025.csv").split("\n").slice(0, 8).join("\n") + "\n",
       "文旅局/部门/科目2025.csv": CSV,
     };
     expect(codes(files)).toEqual([]);
@@ -166,7 +167,7 @@ describe("a catalogue the budget names", () => {
 
   it("names every row of the tables, from the catalogue or the source", () => {
     const source = (line: string) => ({
-      "b.budget": `部门 712 "某县文化馆" {\n  年度 2025\n  类型 事业单位\n}\n科目名 20701 "文化和旅游"\n基本支出 {\n  ${line}\n}\n`,
+      "b.budget": `部门 712 "某县文化馆" {\n  年度 2025\n  类型 事业单位\n  职责 "负责群众文化活动。"\n  机构设置 "内设办公室。"\n}\n科目名 20701 "文化和旅游"\n基本支出 {\n  ${line}\n}\n`,
     });
     const checked = checkBudget(loadBudget("b.budget", host(source(`支出 2070101 "行政运行" 30298 "试验款" 1.00万元`))));
     expect(checked.diagnostics.map((d) => d.code)).toEqual(["unknown-subject", "unknown-economic-subject"]);

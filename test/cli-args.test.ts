@@ -14,7 +14,7 @@ import { expandInputs, glob } from "../src/cli/inputs.js";
 import { memoryIo, nodeIo } from "../src/cli/io.js";
 import { chooseLang, main } from "../src/cli/main.js";
 
-const OK = `部门 609 "示例部门" {\n  年度 2024\n}\n`;
+const OK = `部门 609 "示例部门" {\n  年度 2024\n  职责 "负责本部门的工作。"\n  机构设置 "内设办公室。"\n  类型 行政单位\n}\n`;
 const MESSY = `部门   609 "示例部门" {   年度 2024 }\n`;
 const BAD = `部门 609 "示例部门" {\n  年度 2024\n}\n项目 "甲" {\n  科目 2010402\n  类别 其他运转类\n  一般公共预算 0.60\n}\n`;
 const CATALOGUE = fs.readFileSync("data/classification/2024/catalogue.json", "utf8");

@@ -8,6 +8,9 @@ import { describe, expect, it } from "vitest";
 import { printEbnf } from "../src/syntax/ebnf.js";
 import { KEYWORDS } from "../src/syntax/keywords.js";
 import { CONTEXTS } from "../src/syntax/schema.js";
+import { ENUMERATIONS, UNIT_KIND } from "../src/syntax/enumerations.js";
+import { stmtRule } from "../src/syntax/parser.js";
+import { UNIT_KINDS } from "../src/catalogue/catalogue.js";
 
 const root = join(import.meta.dirname, "..");
 const committed = readFileSync(join(root, "grammar", "yusuan.ebnf"), "utf8");
@@ -33,6 +36,20 @@ describe("grammar/yusuan.ebnf", () => {
     const syntax = printed.slice(printed.indexOf("Syntax."));
     expect(syntax).not.toMatch(/\bJunk\b/);
     expect(syntax).not.toMatch(/\bBad(?:String|Text)\b/);
+  });
+
+  it("lists each closed set under every statement that takes it", () => {
+    for (const e of ENUMERATIONS) {
+      for (const [ctx, kw] of e.slots) {
+        const at = printed.search(new RegExp(`^${stmtRule(ctx, kw)} =`, "m"));
+        const note = printed.slice(at, printed.indexOf("*)", at));
+        for (const v of e.values) expect(note, `${v} under ${stmtRule(ctx, kw)}`).toContain(v);
+      }
+    }
+  });
+
+  it("takes the unit kinds the catalogue maps", () => {
+    expect([...UNIT_KIND.values]).toEqual([...UNIT_KINDS]);
   });
 
   it("writes each statement by its keyword and its slots", () => {

@@ -89,7 +89,7 @@ describe("yusuan init", () => {
     const io = capture(cwd);
     expect(await main(["check", "--format", "json", file], io)).toBe(1);
     const ds = (JSON.parse(io.stdout) as { diagnostics: { code: string; line: number; hint: string | null; data?: Record<string, string> }[] }).diagnostics;
-    expect([...new Set(ds.map((d) => d.code))].sort()).toEqual(["category-unknown", "missing-fact", "placeholder-text"]);
+    expect([...new Set(ds.map((d) => d.code))].sort()).toEqual(["category-unknown", "missing-fact", "placeholder-text", "value-outside-set"]);
     for (const d of ds) expect(d.hint, `${d.code} at line ${d.line}`).toBeTruthy();
     // Every 待填写 of the file is reported on its line, and each instruction comes back as the hint.
     const gaps = text.split("\n").flatMap((l, i) => (l.includes("待填写") && !l.trimStart().startsWith("#") ? [i + 1] : []));

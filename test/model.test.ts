@@ -297,6 +297,34 @@ describe("units", () => {
   });
 });
 
+describe("generated lists", () => {
+  it("never repeat a name: a unit named in another width or with a stray space is the declared one", () => {
+    const b = B.budget({
+      department: B.department({ name: DEPT }),
+      units: [B.unit(DEPT, "行政单位"), B.unit("某中心A", "事业单位")],
+      projects: [B.project("p1", { unit: "某中心Ａ", general: "1.00" }), B.project("p2", { unit: " 某中心A", general: "2.00" }), B.project("p3", { unit: DEPT, general: "3.00" })],
+      basic: [B.line("2010401", "30201", "1.00", { unit: "某中心Ａ" })],
+    });
+    const p = derive(b, cat());
+    expect(p.units.map((u) => u.name)).toEqual([DEPT, "某中心A"]);
+    expect(p.tables.t12.units.map((u) => [u.name, u.projects.map((x) => x.name)])).toEqual([
+      [DEPT, ["p3"]],
+      ["某中心A", ["p1", "p2"]],
+    ]);
+  });
+  it("never repeat an economic subject's name in the prose, though 表六 has a line per mapping", () => {
+    // One economic subject in units of two kinds maps to two government subjects: two lines of 表六.
+    const b = B.budget({
+      department: B.department({ name: DEPT }),
+      units: [B.unit(DEPT, "行政单位"), B.unit("某中心", "事业单位")],
+      basic: [B.line("2010401", "30201", "1.00", { unit: DEPT }), B.line("2010401", "30201", "2.00", { unit: "某中心" }), B.line("2010401", "30202", "0.50", { unit: DEPT })],
+    });
+    const p = derive(b, cat());
+    expect(p.tables.t6.groups.flatMap((g) => g.lines).filter((l) => l.code === "30201")).toHaveLength(2);
+    expect(p.prose.s6.public.items).toEqual(["办公费", "印刷费"]);
+  });
+});
+
 describe("performance forms", () => {
   const inds = [
     B.indicator("满意度", "服务对象满意度", "满意度", "98%"),

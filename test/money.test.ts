@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toFen, type MoneyUnit, type ToFenResult } from "../src/base/money.js";
-import { splitQuantity } from "../src/syntax/values.js";
+import { readIndicatorValue, splitQuantity } from "../src/syntax/values.js";
+import { readCost } from "../src/check/facts.js";
 
 const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 function reference(numeral: string, unit: MoneyUnit): ToFenResult {
@@ -79,5 +80,29 @@ describe("splitQuantity", () => {
       }),
       { numRuns: 30_000 },
     );
+  });
+});
+
+describe("cost indicator values", () => {
+  const read = (text: string) => readCost({ ...readIndicatorValue(text), span: { file: "", start: 0, end: 0 } });
+  it("are amounts in any unit of money, exactly", () => {
+    expect(read("3亿元")).toEqual({ kind: "amount", fen: 30_000_000_000, unitless: false });
+    expect(read("0.6389亿元")).toEqual({ kind: "amount", fen: 6_389_000_000, unitless: false });
+    expect(read("37.3万元")).toEqual({ kind: "amount", fen: 37_300_000, unitless: false });
+    expect(read("35,000元")).toEqual({ kind: "amount", fen: 3_500_000, unitless: false });
+    expect(read("5千元")).toEqual({ kind: "amount", fen: 500_000, unitless: false });
+  });
+  it("read a bare number, with or without separators, as 元", () => {
+    expect(read("63,891,700")).toEqual({ kind: "amount", fen: 6_389_170_000, unitless: true });
+    expect(read("177391700")).toEqual({ kind: "amount", fen: 17_739_170_000, unitless: true });
+  });
+  it("tell bounds, costs per unit and rates from amounts", () => {
+    expect(read("≤5万元").kind).toBe("bound");
+    expect(read("5万元以内").kind).toBe("bound");
+    expect(read("500元/人").kind).toBe("per-unit");
+    expect(read("≥5%").kind).toBe("ratio");
+  });
+  it("are unreadable when they state no amount of money", () => {
+    for (const t of ["三万元", "按实际发生", "30次", "1万元和2万元"]) expect(read(t).kind, t).toBe("unreadable");
   });
 });

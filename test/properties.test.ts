@@ -2,7 +2,8 @@
  * Property tests of the syntax: on generated budgets and on every real budget and
  * fixture, fmt is idempotent, formatting does not change what the file says (the same
  * statement tree and the same AST), and every comment survives. Random mutations of the
- * real budgets never throw and always yield located diagnostics.
+ * real budgets, and several money slips at once in the reference budget (bench/mutate.mjs),
+ * never throw and always yield located diagnostics.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -15,6 +16,7 @@ import { loadBudget } from "../src/syntax/load.js";
 import { parse } from "../src/syntax/parser.js";
 import { print } from "../src/syntax/printer.js";
 import { budgetSource } from "./helpers/gen.js";
+import { applyEdits, figureEdits, moneyLiterals } from "../bench/mutate.mjs";
 import { shape, stripSpans } from "./helpers/strip.js";
 
 function walk(dir: string): string[] {
@@ -106,8 +108,31 @@ describe("mutated budgets", () => {
           const p = parse(f, mutated);
           if (!hasErrors(p.diagnostics)) print(p.file);
         }),
-        { numRuns: 150 },
+        { numRuns: 1000 },
       );
     });
   }
+});
+
+describe("several money slips at once", () => {
+  const entry = "budgets/jinzhong-econ-ops-2024.budget";
+  const loaded = loadBudget(entry, { read: (q) => (fs.existsSync(q) ? fs.readFileSync(q, "utf8") : undefined) });
+  const files = new Map(loaded.files.map((f) => [f.path, f.text]));
+  // Every slip of every figure, by figure: two slips of one figure would overlap.
+  const byFigure = moneyLiterals(loaded.budget).map((lit) => [...figureEdits(files, lit, "all")].map((e) => e.edit));
+  const slips = fc.uniqueArray(fc.tuple(fc.nat({ max: byFigure.length - 1 }), fc.nat()), { minLength: 2, maxLength: 4, selector: ([f]) => f });
+  it("never throw, and every diagnostic is located in its file", () => {
+    expect(byFigure.length).toBeGreaterThan(50);
+    fc.assert(
+      fc.property(slips, (chosen) => {
+        const mutated = applyEdits(files, chosen.map(([f, k]) => byFigure[f]![k % byFigure[f]!.length]!));
+        const ds = checkBudget(loadBudget(entry, { read: (q) => mutated.get(q) })).diagnostics;
+        for (const d of ds) {
+          expect(d.code).toMatch(/^[a-z0-9-]+$/);
+          expect(d.span.start >= 0 && d.span.end <= (mutated.get(d.span.file)?.length ?? -1)).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -1,11 +1,19 @@
 /**
  * Bad input never crashes: the reference budget truncated at every line and at many
  * offsets, with any one line deleted or duplicated, still yields located, coded
- * diagnostics that render as JSON, and never an exception.
+ * diagnostics that render as JSON, and never an exception. And the slips budget officers
+ * make with money (bench/mutate.mjs: every figure ×10ⁿ, ÷10⁴, negated, its unit swapped,
+ * each digit changed to every other, dropped or doubled; amounts moved between projects;
+ * codes changed; every line deleted or duplicated) never crash the check of either
+ * reference budget, and none that slips a figure the budget states twice passes the
+ * reference without an error.
  */
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkBudget } from "../src/check/check.js";
+import { wan, yuanGrouped } from "../src/base/money.js";
+import { figures } from "../src/model/provenance.js";
+import { bucket, lineMutants, mutants } from "../bench/mutate.mjs";
 import { diagnosticsJson } from "../src/cli/report.js";
 import { loadBudget } from "../src/syntax/load.js";
 
@@ -40,5 +48,70 @@ describe("the as-published reference, damaged", () => {
   });
   it("with any one line duplicated", () => {
     for (let k = 0; k < lines.length; k++) checkText([...lines.slice(0, k + 1), ...lines.slice(k)].join("\n"));
+  });
+});
+
+/** The files of a budget as its check reads them, and its AST. */
+function budgetFiles(entry: string) {
+  const loaded = loadBudget(entry, { read: (p) => (fs.existsSync(p) ? fs.readFileSync(p, "utf8") : undefined) });
+  return { files: new Map(loaded.files.map((f) => [f.path, f.text])), budget: loaded.budget };
+}
+
+/**
+ * Checks a mutant in process, never an exception; a diagnostic without a code or outside
+ * its file is added to `bad` (one expect at the end: thousands of them would be slow).
+ */
+function checkMutant(entry: string, files: Map<string, string>, bad: string[]) {
+  const loaded = loadBudget(entry, { read: (p) => files.get(p) });
+  const checked = checkBudget(loaded);
+  for (const d of checked.diagnostics) {
+    const text = files.get(d.span.file);
+    if (!CODE.test(d.code) || text === undefined || d.span.start < 0 || d.span.end > text.length) bad.push(`${d.code} at ${d.span.file}:${d.span.start}`);
+  }
+  return checked;
+}
+
+const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The published money figures, as printed, by JSON pointer. */
+function printed(checked: ReturnType<typeof checkBudget>): Map<string, string> {
+  return new Map(figures(checked.derivation.publication()).map((f) => [f.pointer, f.unit === "万元" ? wan(f.fen) : yuanGrouped(f.fen)]));
+}
+
+describe("money slips", () => {
+  it("of the reference budget never crash, and none of a figure it states twice passes without an error", () => {
+    const entry = "budgets/jinzhong-econ-ops-2024.budget";
+    const { files, budget } = budgetFiles(entry);
+    const bad: string[] = [];
+    const reference = printed(checkMutant(entry, files, bad));
+    let n = 0;
+    const missed: string[] = [];
+    for (const m of mutants(files, budget, () => [], { digits: "all" })) {
+      n++;
+      const checked = checkMutant(entry, m.files, bad);
+      if (checked.diagnostics.some((d) => d.severity === "error")) continue;
+      const figs = printed(checked);
+      const changed = figs.size !== reference.size || [...figs].some(([k, v]) => reference.get(k) !== v);
+      if (changed && bucket(m, budget) === "missing check") missed.push(m.id);
+    }
+    for (const m of lineMutants(files)) {
+      n++;
+      checkMutant(entry, m.files, bad);
+    }
+    expect(bad).toEqual([]);
+    expect(missed).toEqual([]);
+    expect(n).toBeGreaterThan(5000);
+  });
+  it("of the as-published transcription never crash", () => {
+    const entry = ENTRY;
+    const { files, budget } = budgetFiles(entry);
+    const bad: string[] = [];
+    let n = 0;
+    for (const m of mutants(files, budget, () => [], { digits: "all" })) {
+      n++;
+      checkMutant(entry, m.files, bad);
+    }
+    expect(bad).toEqual([]);
+    expect(n).toBeGreaterThan(6000);
   });
 });

@@ -9,6 +9,8 @@ import { jobsFor, slices } from "../src/cli/pool.js";
 import { rollupIndex, rollupJson, RollupIndex } from "../src/model/rollup.js";
 import { relativeHref } from "../src/render/view.js";
 import type { Rollup } from "../src/syntax/ast.js";
+import { BUDGET_LIMIT_FEN } from "../src/base/money.js";
+import { checkRollup } from "../src/check/rollup.js";
 
 const span = { file: "p.budget", start: 0, end: 0 };
 
@@ -67,6 +69,32 @@ describe("rollupIndex", () => {
     expect(json.totals.incomeTotal).toBe("150.0001");
     expect(json.departments[0]!.bySource.general).toBe("123.456789");
     expect(RollupIndex.decode(json as never)).toEqual(index);
+  });
+});
+
+describe("checkRollup", () => {
+  const dept = (code: string, income: number): DepartmentTotals => ({
+    path: `p/${code}.budget`,
+    include: { value: `${code}.budget`, span: { file: "p.budget", start: Number(code), end: Number(code) + 1 } },
+    code: { value: code, span },
+    name: `部门${code}`,
+    incomeTotal: income,
+    bySource: { general: income, fund: 0, capital: 0, specialAccount: 0, unitFunds: 0 },
+    carryover: 0,
+  });
+  const control = { incomeTotal: { text: "1万元", number: "1", unit: "万元" as const, fen: 1_000_000, span }, bySource: [], span };
+  const rollup: Rollup = { name: { value: "某市", span }, year: { value: 2024, span }, span };
+  const r = { rollup: { ...rollup, control }, file: { path: "p.budget", text: "", stmts: [], comments: [] }, departments: [], diagnostics: [] };
+
+  it("reports the department that takes the roll-up past the exact range, at its include, and compares nothing", () => {
+    // Nine departments at the limit of one budget: the ninth passes 8 × 10^15 分.
+    const departments = [...Array(9).keys()].map((i) => dept(String(101 + i), BUDGET_LIMIT_FEN));
+    const ds = checkRollup(r, departments);
+    expect(ds.map((d) => [d.code, d.span.start])).toEqual([["money-range", 109]]);
+  });
+  it("stays quiet within the range", () => {
+    const departments = [...Array(8).keys()].map((i) => dept(String(101 + i), BUDGET_LIMIT_FEN));
+    expect(checkRollup(r, departments).map((d) => d.code)).toEqual(["rollup-total-mismatch"]);
   });
 });
 

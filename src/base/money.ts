@@ -18,6 +18,22 @@ export type Fen = number;
 export const FEN_PER_YUAN = 100;
 export const FEN_PER_WAN = 1_000_000;
 
+/**
+ * The most the figures of one budget may add up to, regardless of sign: 10^15 分, that
+ * is 1,000,000,000万元 (10万亿元, several times a whole country's annual budget).
+ * Lowering refuses a figure that would take a budget past it (money-range), so that
+ * every figure derived from a budget's figures, and from last year's budget's, stays
+ * exact: a derived figure is a signed sum of distinct written figures, at most 2 × 10^15
+ * in size, far inside the safe-integer range (about 9 × 10^15).
+ */
+export const BUDGET_LIMIT_FEN = 1e15;
+
+/**
+ * The most the departments of a roll-up may add up to: 8 × 10^15 分. The roll-up's own
+ * control totals (at most BUDGET_LIMIT_FEN) compared with it still differ by a safe integer.
+ */
+export const ROLLUP_LIMIT_FEN = 8e15;
+
 export class MoneyOverflow extends Error {
   override name = "MoneyOverflow";
 }
@@ -68,11 +84,31 @@ export type ToFenResult = { ok: true; fen: Fen } | { ok: false; reason: "precisi
  * digit string. A value finer than 1 分 or beyond the safe-integer range is refused.
  */
 export function toFen(numeral: string, unit: MoneyUnit): ToFenResult {
+  return toFenShifted(numeral, unit === "万元" ? 6 : 2);
+}
+
+/**
+ * The units of money an indicator's value may be written in, by how many decimal places
+ * separate one of them from 1 分: 元 2, 万元 6, 亿元 10 (and 万, 亿, 千元 …).
+ */
+export const MONEY_UNIT_SHIFT: ReadonlyMap<string, number> = new Map([
+  ["元", 2],
+  ["千元", 5],
+  ["万", 6],
+  ["万元", 6],
+  ["十万元", 7],
+  ["百万元", 8],
+  ["千万元", 9],
+  ["亿", 10],
+  ["亿元", 10],
+]);
+
+/** toFen for a unit 10^shift 分 large (see MONEY_UNIT_SHIFT). */
+export function toFenShifted(numeral: string, shift: number): ToFenResult {
   // One pass over the characters, without intermediate strings: this runs for every
   // amount of a budget. The accepted syntax is NUMBER_RE's: an optional sign, digits
   // either plain or grouped by commas in threes, and an optional fraction.
   const n = numeral.length;
-  const shift = unit === "万元" ? 6 : 2;
   let i = 0;
   let neg = false;
   const c0 = numeral.charCodeAt(0);

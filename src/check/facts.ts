@@ -6,13 +6,15 @@
  * name similarity for "did you mean" hints, and the texts of a budget. Nothing here
  * reports; rules decide what is wrong.
  */
-import { sum, toFen, wanGrouped, yuanGrouped, type Fen } from "../base/money.js";
+import { groupThousands, sum, toFen, wanGrouped, yuanGrouped, type Fen } from "../base/money.js";
 import type { Attachment } from "../model/attach.js";
 import { amountOf } from "../model/totals.js";
 import type { Span } from "../base/source.js";
 import { bi, type Bilingual, type Related } from "../base/diagnostics.js";
 import type * as A from "../syntax/ast.js";
 import { UNIT_FUND_SOURCES } from "../syntax/ast.js";
+import type { RuleContext } from "./rule.js";
+import { INDICATOR_LEVELS, indicatorLevel, type Enumeration } from "../syntax/enumerations.js";
 
 /** At most this many lines are related to a derived figure; the message gives the full count. */
 export const MAX_RELATED = 3;
@@ -34,6 +36,32 @@ export function yuanText(fen: Fen): string {
 /** An amount in the unit it was written in: tables in 万元, forms in 元. */
 export function moneyText(m: A.Money): string {
   return m.unit === "万元" ? wanText(m.fen) : yuanText(m.fen);
+}
+
+/**
+ * k when `a` is exactly 10^k times `b`, for k from 1 to 4 either way (10, 100, 1,000 and
+ * 10,000 times, or as many times less): the slips of a unit (万元 for 元, 10^4) and of
+ * the digits. Undefined otherwise, and for zero.
+ */
+export function powerOfTen(a: Fen, b: Fen): number | undefined {
+  if (a === 0 || b === 0) return undefined;
+  for (let k = 1; k <= 4; k++) {
+    const f = 10 ** k;
+    if (a === b * f) return k;
+    if (b === a * f) return -k;
+  }
+  return undefined;
+}
+
+/** "10,000 倍" or "1/10,000", for a power of ten from powerOfTen. */
+export function timesText(k: number): Bilingual {
+  const f = groupThousands(String(10 ** Math.abs(k)));
+  return k > 0 ? bi(`${f} 倍`, `${f} times`) : bi(`${f} 分之一`, `1/${f}`);
+}
+
+/** An amount in the unit it was written in, but for another value: 3.00万元, 30,000元. */
+export function inUnitOf(m: A.Money, fen: Fen): string {
+  return m.unit === "万元" ? wanText(fen) : yuanText(fen);
 }
 
 /** The absolute difference of two amounts, in the given unit. */
@@ -179,6 +207,27 @@ export function forEachIndicatorList(budget: A.Budget, visit: (indicators: reado
   if (budget.overall) visit(budget.overall.indicators, "overall", budget.overall);
 }
 
+/**
+ * True for the form of a one-year project: 项目期 1年, or, when no 项目期 is written,
+ * 项目属性 一次性项目 (which the form prints as “一次性项目（1年结束）”).
+ */
+export function isOneYear(form: A.PerformanceForm): boolean {
+  const d = form.duration;
+  if (d) return d.number === "1" && (d.unit === "年" || d.unit === "");
+  return form.attribute?.value === "一次性项目";
+}
+
+/**
+ * Last year's 收入总计 when this year's carry-overs (上年结转, last year's money left
+ * unspent) add up to more than it, and this year's own income does not make last year's
+ * figure itself implausible (under 100 times it); undefined otherwise.
+ */
+export function carryoversExceedLastYear(ctx: RuleContext): Fen | undefined {
+  const last = ctx.lastYear?.incomeTotal ?? ctx.budget.lastYear?.incomeTotal?.fen;
+  const t = ctx.model.totals;
+  return last !== undefined && last > 0 && t.carried.total > last && t.current.total < last * 100 ? last : undefined;
+}
+
 /** The funding levels of a form, in print order, with their names. */
 const LEVELS: readonly [keyof A.FundingLevels, string, string][] = [
   ["central", "中央", "central"],
@@ -209,22 +258,15 @@ const levelCache = new Map<string, string>();
 export function level(name: string): string {
   let l = levelCache.get(name);
   if (l === undefined) {
-    const t = name.trim();
-    l = t.endsWith("指标") && t.length > 2 ? t.slice(0, -2) : t;
+    l = indicatorLevel(name);
     // The cache holds the levels of the framework and the few misspellings of a budget.
     if (levelCache.size < 10_000) levelCache.set(name, l);
   }
   return l;
 }
 
-/** The valid 二级 of each 一级 (without the 指标 suffix). */
-export const LEVEL_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([
-  ["产出", ["数量", "质量", "时效", "成本"]],
-  ["效益", ["经济效益", "社会效益", "生态效益", "可持续影响"]],
-  ["满意度", ["服务对象满意度"]],
-  // The 2021 framework also has 成本 as a 一级 of its own.
-  ["成本", ["经济成本", "社会成本", "生态环境成本"]],
-]);
+/** The valid 二级 of each 一级 (without the 指标 suffix): the framework of syntax/enumerations.ts. */
+export const LEVEL_PAIRS: ReadonlyMap<string, readonly string[]> = INDICATOR_LEVELS;
 
 /** A cost indicator: 产出 › 成本, or any 二级 under the 一级 成本. */
 export function isCostIndicator(ind: A.Indicator): boolean {
@@ -240,19 +282,42 @@ export interface CostValue {
   readonly unitless: boolean;
 }
 
+/** A numeral alone, with or without thousands separators: 63891700, 63,891,700, 0.6. */
+const BARE_NUMERAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** A cost per unit of something: 500元/人, 30万元/年, 每人500元. */
+const UNIT_COST = /(?:元|万元|亿元|万|亿)\s*(?:\/|每)|每\S*?\d/;
+
 /**
- * The exact amount a cost indicator's value states, when it states one: money in 元 or
- * 万元 with no comparison (or =), or a bare number, read as 元. A bound (≤ 5万元) or a
- * unit cost (500元/人) states no amount and is not compared.
+ * What a cost indicator's value says: an exact amount (money in any unit, or a bare
+ * number, read as 元, with no comparison or with =); a bound (≤ 5万元, 5万元以内) or a
+ * cost per unit (500元/人) or a rate (节约率 ≥5%), which state no amount to compare; or nothing the checker can
+ * read as money (three 万元 in words, a count, a sentence).
+ */
+export type CostReading = { readonly kind: "amount"; readonly fen: Fen; readonly unitless: boolean } | { readonly kind: "bound" | "per-unit" | "ratio" | "out-of-range" | "unreadable" };
+
+export function readCost(value: A.IndicatorValue): CostReading {
+  // An amount beyond the exact range is lowering's to report (money-range).
+  if (value.moneyOutOfRange) return { kind: "out-of-range" };
+  const bound = value.op !== undefined && value.op !== "=";
+  if (UNIT_COST.test(value.text)) return { kind: "per-unit" };
+  if (value.unit === "%" || value.unit === "‰") return { kind: "ratio" };
+  if (value.fen !== undefined) return bound ? { kind: "bound" } : { kind: "amount", fen: value.fen, unitless: false };
+  if (value.unit === "" && value.number !== undefined && (bound || BARE_NUMERAL.test(value.text.trim()))) {
+    if (bound) return { kind: "bound" };
+    const r = toFen(value.number, "元");
+    if (r.ok) return { kind: "amount", fen: r.fen, unitless: true };
+  }
+  return { kind: "unreadable" };
+}
+
+/**
+ * The exact amount a cost indicator's value states, when it states one (see readCost):
+ * money in any unit with no comparison (or =), or a bare number, read as 元.
  */
 export function costValue(indicator: A.Indicator, value: A.IndicatorValue | undefined): CostValue | undefined {
-  if (!value || (value.op !== undefined && value.op !== "=")) return undefined;
-  if (value.fen !== undefined) return { indicator, value, fen: value.fen, unitless: false };
-  if (value.unit === "" && value.number !== undefined && value.text.trim() === value.number) {
-    const r = toFen(value.number, "元");
-    if (r.ok) return { indicator, value, fen: r.fen, unitless: true };
-  }
-  return undefined;
+  if (!value) return undefined;
+  const r = readCost(value);
+  return r.kind === "amount" ? { indicator, value, fen: r.fen, unitless: r.unitless } : undefined;
 }
 
 /**
@@ -308,6 +373,39 @@ export function closest(name: string, candidates: Iterable<string>, limit = MAX_
     }
   }
   return score >= SIMILAR ? best : undefined;
+}
+
+/**
+ * The value of a closed set nearest to a word that is none of them: the most similar
+ * (even when not similar enough for closest), the shorter difference in length first on
+ * a tie; undefined when no value shares a character with it.
+ */
+export function nearestValue(word: string, values: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let score = 0;
+  for (const v of values) {
+    const s = similarity(word, v);
+    if (s > score || (s === score && s > 0 && best !== undefined && Math.abs(v.length - word.length) < Math.abs(best.length - word.length))) {
+      score = s;
+      best = v;
+    }
+  }
+  return score > 0 ? best : undefined;
+}
+
+/**
+ * The message parts of a word outside a closed set: the set's values listed, and the
+ * nearest as a question; `values` narrows the set (the 二级 of one 一级).
+ */
+export function outsideSet(e: Enumeration, written: string, values: readonly string[] = e.values): { allowed: Bilingual; hint: Bilingual; suggestion?: string } {
+  const near = nearestValue(written, values);
+  const list = values.join("、");
+  const listEn = values.join(", ");
+  return {
+    allowed: bi(`${e.zh}只能是 ${list}`, `a ${e.en} is one of ${listEn}`),
+    hint: near ? bi(`是否应为“${near}”？`, `Did you mean ${near}?`) : bi(`改为其中之一。`, `Write one of them.`),
+    ...(near ? { suggestion: near } : {}),
+  };
 }
 
 /** Full-width and half-width brackets and spaces compare equal in subject names. */

@@ -1,12 +1,14 @@
 /**
  * Checking a roll-up (汇总): every department budget it includes is checked on its own;
  * then the roll-up's own invariants: no department is included twice (by its code, or by
- * its name when it has none, as some regions' departments do), and
- * each control total the roll-up declares equals the sum over its departments.
+ * its name when it has none, as some regions' departments do), and each control total the
+ * roll-up declares equals the sum over its departments, which together stay within the
+ * range computed exactly.
  */
 import { bi, hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
 import { ROLLUP_CODES } from "./codes.js";
-import { sub, sum, wanGrouped, type Fen } from "../base/money.js";
+import { ROLLUP_LIMIT_FEN, sub, sum, wanGrouped, type Fen } from "../base/money.js";
+import { LOWERING_CODES } from "../syntax/codes.js";
 import type { Span } from "../base/source.js";
 import type { DepartmentTotals } from "../model/department.js";
 import { SOURCE_KEY } from "../model/keys.js";
@@ -45,8 +47,25 @@ export function checkRollup(r: LoadedRollup, departments: readonly DepartmentTot
     }
     byKey.set(key, d);
   }
+  // The departments together stay within ROLLUP_LIMIT_FEN, so that their sums and the
+  // control totals' differences from them are exact (a department alone is within
+  // BUDGET_LIMIT_FEN, which lowering holds it to).
+  let together = 0;
+  let inRange = true;
+  for (const d of departments) {
+    together += d.incomeTotal;
+    if (together <= ROLLUP_LIMIT_FEN) continue;
+    out.push(
+      LOWERING_CODES.diag("money-range", d.include.span,
+        bi(`汇总到部门「${d.name ?? d.path}」时，各部门收入总计之和超过 8,000,000,000万元，超出可精确计算的范围`, `with the department ${d.name ?? d.path}, the departments' 收入总计 together pass 8,000,000,000万元, beyond what is computed exactly`),
+        { hint: bi("检查该部门预算的金额单位：是否把元写成了万元？", "check the units of that department's amounts: is it 元 written as 万元?"), data: { limit: "8000000000万元" } },
+      ),
+    );
+    inRange = false;
+    break;
+  }
   const control = r.rollup.control;
-  if (control && departmentsClean) {
+  if (control && departmentsClean && inRange) {
     const related = departments.slice(0, 8).map((d) => ({ span: d.include.span, message: bi(`${d.name ?? d.path}：${wanGrouped(d.incomeTotal)}万元`, `${d.name ?? d.path}: ${wanGrouped(d.incomeTotal)}`) }));
     const compare = (label: { zh: string; en: string }, declared: { fen: Fen; span: Span }, derived: Fen) => {
       if (declared.fen === derived) return;

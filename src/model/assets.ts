@@ -5,6 +5,7 @@
  */
 import { Dec } from "../base/money.js";
 import type * as A from "../syntax/ast.js";
+import { enumValue, VEHICLE_KIND } from "../syntax/enumerations.js";
 import { VEHICLE_KINDS } from "./labels.js";
 import type { AssetsModel } from "./types.js";
 
@@ -16,7 +17,7 @@ function byKind(vehicles: Vehicles, kinds: readonly string[]): { vehicles: { kin
   const order: string[] = [...kinds];
   for (const v of vehicles) {
     const written = v.kind.value;
-    const kind = kinds.includes(written) ? written : kinds.includes(`${written}用车`) ? `${written}用车` : written;
+    const kind = enumValue(VEHICLE_KIND, written) ?? written;
     if (!order.includes(kind)) order.push(kind);
     counts.set(kind, (counts.get(kind) ?? new Dec(0)).add(new Dec(v.count.number)));
   }

@@ -80,6 +80,14 @@ export class Derivation {
     return (this.spec?.tables ?? []).map((t) => genericTable(t, x));
   }
 
+  /**
+   * The unit the tables and the prose print amounts in, to two decimals. (The forms print
+   * 元.) A figure smaller than half its hundredth prints as 0.00.
+   */
+  get moneyUnit(): "万元" {
+    return "万元";
+  }
+
   /** The fiscal year: the budget's, else the catalogue's. */
   get year(): number {
     return this.budget.department?.year?.value ?? this.catalogue.year;
@@ -188,7 +196,7 @@ export class Derivation {
         name: deptName,
         year,
         ...(dept?.region ? { region: dept.region.value } : {}),
-        moneyUnit: dept?.moneyUnit?.value === "元" ? "元" : "万元",
+        moneyUnit: this.moneyUnit,
         ...(dept?.level ? { level: dept.level.value } : {}),
         ...(dept?.shortName ? { shortName: dept.shortName.value } : {}),
         ...(dept?.nameSuffix ? { nameSuffix: dept.nameSuffix.value } : {}),

@@ -4,6 +4,7 @@
  * reader sees is the renderer's.)
  */
 import type * as A from "../syntax/ast.js";
+import { CATEGORY, SHANXI_VEHICLE_KINDS } from "../syntax/enumerations.js";
 import type { SourceKey, SourceName, ThreePublicKey } from "./types.js";
 
 /** The titles of the 13 tables, by number, for a fiscal year. */
@@ -84,10 +85,10 @@ export const THREE_PUBLIC_ROWS: readonly { key: ThreePublicKey; label: string }[
 ];
 
 /** The kinds of official vehicles, in the order the asset section prints them. */
-export const VEHICLE_KINDS = ["领导用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "事业单位业务用车", "其他公务用车"] as const;
+export const VEHICLE_KINDS: readonly string[] = SHANXI_VEHICLE_KINDS;
 
 /** The two project categories the prose counts, in print order. */
-export const PROJECT_CATEGORIES = ["其他运转类", "特定目标类"] as const;
+export const PROJECT_CATEGORIES: readonly string[] = CATEGORY.values;
 
 /** 项目属性 and the suffix the forms print after it. */
 export const ATTRIBUTE_SUFFIX: Readonly<Record<string, string>> = {

@@ -3,6 +3,7 @@
  * (never summed again) and last year's figures, with shares of their wholes.
  */
 import { add, percent, sum, type Fen } from "../base/money.js";
+import { nameKey } from "../base/names.js";
 import type * as A from "../syntax/ast.js";
 import { compareTraced, stated, type LastYearFigure } from "./compare.js";
 import { SOURCE_KEY } from "./keys.js";
@@ -37,6 +38,22 @@ export function countByCategory(projects: readonly { category?: string; amount: 
     if (tracer?.on && p.ref) tracer.from(e, "amount", [p.ref]);
   }
   return [...m.values()];
+}
+
+/**
+ * The names of some lines as the prose lists them: each once, in order (one economic
+ * subject can be two lines of 表六, mapped for units of two kinds), none empty.
+ */
+function names(lines: readonly { name: string }[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const { name } of lines) {
+    const key = nameKey(name);
+    if (key === "" || seen.has(key)) continue;
+    seen.add(key);
+    out.push(name);
+  }
+  return out;
 }
 
 /** The figure `holder[key]` as a reference, for the tracer. */
@@ -111,8 +128,8 @@ export function buildProse(budget: A.Budget, t: Tables, projectLines: readonly P
   const t6 = t.t6.total;
   const s6 = {
     total: t6.total,
-    personnel: traced({ amount: t6.personnel, items: lines.filter((l) => l.cells.personnel !== 0).map((l) => l.name) }, "amount", [ref(t6, "personnel")]),
-    public: traced({ amount: t6.public, items: lines.filter((l) => l.cells.public !== 0).map((l) => l.name) }, "amount", [ref(t6, "public")]),
+    personnel: traced({ amount: t6.personnel, items: names(lines.filter((l) => l.cells.personnel !== 0)) }, "amount", [ref(t6, "personnel")]),
+    public: traced({ amount: t6.public, items: names(lines.filter((l) => l.cells.public !== 0)) }, "amount", [ref(t6, "public")]),
   };
   traced(s6, "total", [ref(t6, "total")]);
 

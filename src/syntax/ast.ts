@@ -177,8 +177,10 @@ export interface IndicatorValue {
   readonly number?: string;
   /** The unit after the number: "人次", "元", "万元", "%". */
   readonly unit?: string;
-  /** The amount in 分 when the unit is 元 or 万元. */
+  /** The amount in 分 when the unit is one of money (元, 万元, 亿元, 千元 …), exactly. */
   readonly fen?: Fen;
+  /** The value is money, but beyond the range read exactly (lowering reports it, and drops `fen`). */
+  readonly moneyOutOfRange?: boolean;
   readonly span: Span;
 }
 

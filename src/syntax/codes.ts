@@ -24,6 +24,7 @@ export const LOWERING_CODES = codeTable("lowering", {
   "money-unit": "error",
   "money-precision": "error",
   "money-range": "error",
+  "money-negative": "error",
   "duplicate-statement": "error",
 });
 

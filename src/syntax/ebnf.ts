@@ -12,6 +12,7 @@ import type { ISerializedGast, TokenType } from "chevrotain";
 import { KEYWORDS, KEYWORD_BY_NAME } from "./keywords.js";
 import { Comment, DateTok, Junk, LBrace, Num, RBrace, Str, STRING_SPEC, Text, WhiteSpace, Word } from "./lexer.js";
 import { bodyRule, serializedGrammar, stmtRule } from "./parser.js";
+import { ENUMERATIONS, INDICATOR_LEVEL1, INDICATOR_LEVEL2, INDICATOR_LEVELS } from "./enumerations.js";
 import { CONTEXTS, CONTEXT_NAMES } from "./schema.js";
 
 /** A node of Chevrotain's serialized GAST, with the fields this printer reads. */
@@ -50,6 +51,9 @@ const HEADER = `(*
   listing its statements, and every statement a rule named context_Keyword
   (project_Subject). Statements of a body may come in any order and may repeat;
   which ones are required, and how often, is checked after parsing, not here.
+  Where a statement takes a word of a closed set (a unit's kind, a project's category,
+  an indicator's levels …), a comment under its production lists the values the
+  checker accepts (from src/syntax/enumerations.ts): the grammar takes any Word there.
 *)
 `;
 
@@ -251,9 +255,45 @@ export function printEbnf(): string {
     const name = rule.name!;
     const ctx = name.endsWith("Body") ? name.slice(0, -"Body".length) : undefined;
     if (ctx && CONTEXT_NAMES[ctx]) out.push(`(* The statements of ${CONTEXT_NAMES[ctx]!.en}. *)`);
-    out.push(production(rule));
+    out.push(production(rule) + enumerationNote(name));
   }
   return fixBlankLines(out);
+}
+
+/**
+ * The closed sets a statement takes (syntax/enumerations.ts), as a comment under its
+ * production, one set a line: the grammar accepts any Word there, and the checker only
+ * the set's values.
+ */
+function enumerationNote(rule: string): string {
+  const lines: string[] = [];
+  for (const e of ENUMERATIONS) {
+    for (const [ctx, kw, slot] of e.slots) {
+      if (stmtRule(ctx, kw) !== rule) continue;
+      if (e === INDICATOR_LEVEL2) {
+        lines.push(`${slot} (${e.en}, with or without the suffix 指标), by 一级:`);
+        for (const [l1, l2s] of INDICATOR_LEVELS) lines.push(`  under ${l1}: ${l2s.join(" | ")}`);
+        continue;
+      }
+      const more = e === INDICATOR_LEVEL1 ? ", with or without the suffix 指标" : e.spellings ? ", each also without 用车: 领导 = 领导用车" : "";
+      lines.push(...fill(`${slot} (${e.en}${more}):`, e.values));
+    }
+  }
+  if (!lines.length) return "";
+  return `\n    (* The values the checker accepts for the Word:\n       ${lines.join("\n       ")} *)`;
+}
+
+/** A label and its values joined by |: on one line when it fits, else the values on lines of their own. */
+function fill(label: string, values: readonly string[]): string[] {
+  const one = `${label} ${values.join(" | ")}`;
+  if (width(one) <= MAX_LINE - 7) return [one];
+  const out = [label, "  " + values[0]!];
+  for (const v of values.slice(1)) {
+    const next = `${out[out.length - 1]} | ${v}`;
+    if (width(next) > MAX_LINE - 7) out.push(`  | ${v}`);
+    else out[out.length - 1] = next;
+  }
+  return out;
 }
 
 /** Joins the parts, with a blank line before each body and none between its statements. */

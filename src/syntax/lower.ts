@@ -6,7 +6,7 @@
  * that are well formed.
  */
 import { bi, type Bilingual, type Diagnostic } from "../base/diagnostics.js";
-import { Dec } from "../base/money.js";
+import { BUDGET_LIMIT_FEN, Dec, type Fen } from "../base/money.js";
 import { LOWERING_CODES } from "./codes.js";
 import type { Span } from "../base/source.js";
 import type * as A from "./ast.js";
@@ -95,6 +95,8 @@ export class Lowerer {
   readonly pending: A.Located<string>[] = [];
   private readonly pendingSeen = new Set<string>();
   private readonly singletons = new Map<string, Span>();
+  /** The budget's figures added regardless of sign, in 分 (see withinLimit). */
+  private magnitude = 0;
 
   /** Lowers one file's top-level statements, except includes (the loader follows those). */
   lowerFile(file: string, stmts: readonly Stmt[]): void {
@@ -302,13 +304,54 @@ export class Lowerer {
             hint: bi("金额最多精确到分：万元最多六位小数，元最多两位", "amounts go to the 分 at most: six decimals in 万元, two in 元"),
           }),
         );
-      else
-        this.diagnostics.push(
-          LOWERING_CODES.diag("money-range", span, bi(`金额 ${a.image} 超出可精确计算的范围`, `the amount ${a.image} is too large to compute exactly`)),
-        );
+      else this.rangeDiagnostic(span, a.image, false);
       return undefined;
     }
-    return { text: a.image, number: q.number, unit: m.unit, fen: m.fen, span: this.argSpan(a) };
+    const span = this.argSpan(a);
+    if (m.fen < 0) {
+      const positive = a.image.replace(/^-/, "");
+      this.diagnostics.push(
+        LOWERING_CODES.diag("money-negative", span, bi(`金额 ${a.image} 是负数：预算金额不能为负`, `the amount ${a.image} is negative: a budget figure is never negative`), {
+          hint: bi(`去掉负号（${positive}）；减少的金额写成较小的数，变动由编译器计算`, `remove the sign (${positive}); write a decrease as the smaller figure, and the compiler computes the change`),
+          data: { value: a.image },
+        }),
+      );
+      return undefined;
+    }
+    if (!this.withinLimit(m.fen, span, a.image)) return undefined;
+    return { text: a.image, number: q.number, unit: m.unit, fen: m.fen, span };
+  }
+
+  /**
+   * Counts a figure into the budget's total regardless of sign, and refuses it (with a
+   * money-range diagnostic at it) when it would take the total past BUDGET_LIMIT_FEN:
+   * the figures a budget keeps then add up exactly however they are summed.
+   */
+  private withinLimit(fen: Fen, span: Span, image: string): boolean {
+    const size = Math.abs(fen);
+    if (this.magnitude + size <= BUDGET_LIMIT_FEN) {
+      this.magnitude += size;
+      return true;
+    }
+    this.rangeDiagnostic(span, image, size <= BUDGET_LIMIT_FEN);
+    return false;
+  }
+
+  private rangeDiagnostic(span: Span, image: string, together: boolean): void {
+    const limit = "1,000,000,000万元";
+    this.diagnostics.push(
+      LOWERING_CODES.diag(
+        "money-range",
+        span,
+        together
+          ? bi(`金额 ${image} 使本预算的金额合计（不论正负）超过 ${limit}，超出可精确计算的范围`, `the amount ${image} takes the budget's figures together (regardless of sign) past ${limit}, beyond what is computed exactly`)
+          : bi(`金额 ${image} 超过 ${limit}，超出可精确计算的范围`, `the amount ${image} is more than ${limit}, beyond what is computed exactly`),
+        {
+          hint: bi("检查金额的位数和单位：是否把元写成了万元？", "check the digits and the unit: is it 元 written as 万元?"),
+          data: { value: image, limit: "1000000000万元" },
+        },
+      ),
+    );
   }
 
   private amounts(f: Map<string, Stmt>): A.Amount[] {
@@ -485,7 +528,16 @@ export class Lowerer {
   private indicatorValue(a: Arg | undefined): A.IndicatorValue | undefined {
     if (!a) return undefined;
     const text = a.token === "String" ? unquote(a.image) : a.image;
-    return { ...readIndicatorValue(text), span: this.argSpan(a) };
+    const span = this.argSpan(a);
+    const v = readIndicatorValue(text);
+    if (v.moneyOutOfRange) this.rangeDiagnostic(span, text, false);
+    // An amount of money in an indicator is a figure of the budget like any other: it
+    // counts into the budget's total, and one past the limit is not read as an amount.
+    if (v.fen !== undefined && !this.withinLimit(v.fen, span, text)) {
+      const { fen: _, ...rest } = v;
+      return { ...rest, moneyOutOfRange: true, span };
+    }
+    return { ...v, span };
   }
 
   private indicators(stmts: readonly Stmt[]): A.Indicator[] {

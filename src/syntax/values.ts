@@ -3,7 +3,7 @@
  * indicator values (the printed text, plus the comparison, number and unit read from it).
  * Pure functions of the source text; problems are returned, never thrown.
  */
-import { toFen, type Fen } from "../base/money.js";
+import { MONEY_UNIT_SHIFT, toFen, toFenShifted, type Fen } from "../base/money.js";
 import type { IndicatorValue } from "./ast.js";
 
 /** The content of a "string": quotes removed, \" \\ \n \t unescaped. */
@@ -132,7 +132,8 @@ const VALUE_RE = /^(.*?)([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(%|‰|[\u340
  * comparison, number and unit when the text is one number with a unit, optionally
  * preceded by a label or a comparison word and followed by 以上/以下:
  * "大于等于20人次" → ≥ 20 人次; "满意度≥95%" → ≥ 95 %; "50次以上" → ≥ 50 次.
- * Text with no number or several numbers ("2024年2月1日至…") stays text only.
+ * Text with no number or several numbers ("2024年2月1日至…") stays text only. A value
+ * in a unit of money (元, 万元, 亿元, 千元 …) is also read in 分, exactly.
  */
 export function readIndicatorValue(text: string): Omit<IndicatorValue, "span"> {
   const digitsRuns = text.match(/\d+(?:[.,]\d+)*/g) ?? [];
@@ -147,9 +148,11 @@ export function readIndicatorValue(text: string): Omit<IndicatorValue, "span"> {
   if (m[4]) op = SUFFIX_OPS.find(([w]) => w === m[4])![1];
   const out: { -readonly [K in keyof Omit<IndicatorValue, "span">]: Omit<IndicatorValue, "span">[K] } = { text, number, unit };
   if (op) out.op = op;
-  if (unit === "元" || unit === "万元") {
-    const r = toFen(number, unit);
+  const shift = MONEY_UNIT_SHIFT.get(unit);
+  if (shift !== undefined) {
+    const r = toFenShifted(number, shift);
     if (r.ok) out.fen = r.fen;
+    else if (r.reason === "range") out.moneyOutOfRange = true;
   }
   return out;
 }

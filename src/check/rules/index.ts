@@ -7,6 +7,7 @@ import type { Rule } from "../rule.js";
 import { rule as missingDepartment } from "./missing-department.js";
 import { rule as missingFact } from "./missing-fact.js";
 import { rule as categoryUnknown } from "./category-unknown.js";
+import { rule as valueOutsideSet } from "./value-outside-set.js";
 import { rule as placeholderText } from "./placeholder-text.js";
 import { rule as pendingContent } from "./pending-content.js";
 import { rule as selfReference } from "./self-reference.js";
@@ -25,16 +26,23 @@ import { rule as indicatorColumnMismatch } from "./indicator-column-mismatch.js"
 import { rule as implausibleQuantity } from "./implausible-quantity.js";
 import { rule as projectFundingTotal } from "./project-funding-total.js";
 import { rule as periodFundingBelowAnnual } from "./period-funding-below-annual.js";
+import { rule as oneYearFunding } from "./one-year-funding.js";
+import { rule as fundingWithoutLevels } from "./funding-without-levels.js";
 import { rule as costIndicatorMismatch } from "./cost-indicator-mismatch.js";
+import { rule as costIndicatorUnreadable } from "./cost-indicator-unreadable.js";
 import { rule as overallBudgetMismatch } from "./overall-budget-mismatch.js";
 import { rule as overallCostIndicator } from "./overall-cost-indicator.js";
 import { rule as controlTotalMismatch } from "./control-total-mismatch.js";
+import { rule as unitSlip } from "./unit-slip.js";
+import { rule as partExceedsWhole } from "./part-exceeds-whole.js";
+import { rule as implausibleAmount } from "./implausible-amount.js";
 import { rule as staffingSum } from "./staffing-sum.js";
 import { rule as procurementTotal } from "./procurement-total.js";
 import { rule as threePublicVehicles } from "./three-public-vehicles.js";
 import { rule as lastYearMismatch } from "./last-year-mismatch.js";
 import { rule as lastYearReasonMissing } from "./last-year-reason-missing.js";
 import { rule as reasonPunctuation } from "./reason-punctuation.js";
+import { rule as copiedText } from "./copied-text.js";
 import { rule as unusedFact } from "./unused-fact.js";
 import { rule as duplicateFigure } from "./duplicate-figure.js";
 import { rule as subjectNotBudgeted } from "./subject-not-budgeted.js";
@@ -50,6 +58,7 @@ export const RULES: readonly Rule[] = [
   missingDepartment,
   missingFact,
   categoryUnknown,
+  valueOutsideSet,
   placeholderText,
   pendingContent,
   selfReference,
@@ -71,13 +80,19 @@ export const RULES: readonly Rule[] = [
   projectFundingTotal,
   projectEconomicTotal,
   fundingPartsTotal,
+  fundingWithoutLevels,
   periodFundingBelowAnnual,
+  oneYearFunding,
   costIndicatorMismatch,
+  costIndicatorUnreadable,
   overallBudgetMismatch,
   overallCostIndicator,
   performanceCoverageMismatch,
   controlTotalMismatch,
   purposeAmountMismatch,
+  unitSlip,
+  partExceedsWhole,
+  implausibleAmount,
   staffingSum,
   procurementTotal,
   procurementReserve,
@@ -87,5 +102,6 @@ export const RULES: readonly Rule[] = [
   lastYearReasonMissing,
   reasonContradictsChange,
   reasonPunctuation,
+  copiedText,
   unusedFact,
 ];

@@ -35,7 +35,7 @@ export const rule: Rule = {
     const message = agree
       ? bi(`整体支出绩效目标申报表的成本指标「${first.indicator.name.value}」写作 ${first.value.text}，没有单位`, `the overall form's cost indicator ${first.indicator.name.value} is written ${first.value.text}, without a unit`)
       : bi(
-          `整体支出绩效目标申报表的成本指标${written}${unitless ? `（未写单位，按元读作 ${yuanText(total)}）` : values.length > 1 ? `，合计 ${yuanText(total)}` : ""}，但本年预算为 ${wanText(expected)}即 ${yuanText(expected)}（相差 ${differenceText(total, expected, "元")}）`,
+          `整体支出绩效目标申报表的成本指标${written}${unitless ? `（未写单位，按元读作 ${yuanText(total)}）` : values.length > 1 ? `，合计 ${yuanText(total)}` : values[0]!.value.unit !== "元" ? `，即 ${yuanText(total)}` : ""}，但本年预算为 ${wanText(expected)}即 ${yuanText(expected)}（相差 ${differenceText(total, expected, "元")}）`,
           `the overall form's cost indicator${values.length > 1 ? "s" : ""} (${writtenEn}) state${values.length > 1 ? "" : "s"} ${yuanText(total)}${unitless ? " (no unit; read as 元)" : ""} but this year's budget is ${wanText(expected)}, that is ${yuanText(expected)} (difference ${differenceText(total, expected, "元")})`,
         );
     ctx.report(first.value.span, message, {

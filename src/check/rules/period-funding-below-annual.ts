@@ -1,13 +1,14 @@
 /**
  * A project's 实施期资金总额 is at least its 年度资金总额: the implementation period
  * includes the budget year. The year's funding is the project's amount (表十二); a
- * declared 年度资金总额 that disagrees with it is project-funding-total's to report.
+ * declared 年度资金总额 that disagrees with it is project-funding-total's to report, and
+ * a one-year project, whose period equals its year, is one-year-funding's.
  */
 import { bi } from "../../base/diagnostics.js";
 import type { Fen } from "../../base/money.js";
 import type { Span } from "../../base/source.js";
 import type * as A from "../../syntax/ast.js";
-import { differenceText, levelSum, plainYuan, projectsWithForms, yuanText } from "../facts.js";
+import { differenceText, isOneYear, levelSum, plainYuan, projectsWithForms, yuanText } from "../facts.js";
 import type { Rule } from "../rule.js";
 
 /** A funding block's total: the declared 总额, else the sum of its levels. */
@@ -24,6 +25,7 @@ export const rule: Rule = {
   needsAllFigures: true,
   run(ctx) {
     for (const { project: p, form, index } of projectsWithForms(ctx.budget, ctx.model.attachment)) {
+      if (isOneYear(form)) continue;
       const period = blockTotal(form.periodFunding);
       const declared = blockTotal(form.annualFunding);
       const annual = p.amounts.length ? { fen: ctx.model.projectLines[index]!.cells.total, span: declared?.span ?? p.amounts[0]!.money.span } : declared;

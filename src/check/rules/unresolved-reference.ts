@@ -4,6 +4,7 @@
  * a project of the budget.
  */
 import { bi, type Related } from "../../base/diagnostics.js";
+import { nameKey } from "../../base/names.js";
 import type * as A from "../../syntax/ast.js";
 import { closest, guessOrphanOwners } from "../facts.js";
 import type { Rule } from "../rule.js";
@@ -16,11 +17,13 @@ export const rule: Rule = {
   run(ctx) {
     const b = ctx.budget;
     // Units: the declared ones, and the department itself (the unit of a one-unit department).
+    // Compared by name key (base/names.ts), as the model resolves them.
     const units = new Set(b.units.map((u) => u.name.value));
     if (b.department) units.add(b.department.name.value);
+    const keys = new Set([...units].map(nameKey));
     // `what` is a function: its wording is built only for a reference that fails.
     const checkUnit = (ref: A.Located<string> | undefined, describe: () => { zh: string; en: string }) => {
-      if (!ref || units.has(ref.value)) return;
+      if (!ref || keys.has(nameKey(ref.value))) return;
       const what = describe();
       const guess = closest(ref.value, units);
       ctx.report(ref.span, bi(`${what.zh}所属单位「${ref.value}」没有声明`, `the unit ${ref.value} named by ${what.en} is not declared`), {
