@@ -14,6 +14,7 @@ import { lastYearFigures, withLastYear, type LastYearFigures } from "../model/la
 import { builtinCatalogue } from "../catalogue/catalogue.js";
 import { catalogueForBudget } from "../catalogue/named.js";
 import type { Catalogue } from "../catalogue/types.js";
+import { profileNameOf, type ProfileSource } from "../model/spec.js";
 import { ruleSpec, type RuleContext } from "./rule.js";
 import { RULES } from "./rules/index.js";
 
@@ -29,6 +30,17 @@ export interface CheckResult extends Result<Loaded> {
    * derives the publication from it, so nothing is derived twice.
    */
   readonly derivation: Derivation;
+  /** The profile the budget is published in (the derivation has what the model needs of it). */
+  readonly profile: string;
+}
+
+/** What a check may be given besides the budget. */
+export interface CheckOptions {
+  /**
+   * The profiles there are: the budget's is checked to be one of them, and the derivation
+   * gets its tables. Without it the standard tables are derived and the name is not checked.
+   */
+  readonly profiles?: ProfileSource;
 }
 
 /**
@@ -37,7 +49,7 @@ export interface CheckResult extends Result<Loaded> {
  * departments. A budget that names a JSON catalogue needs its schema: call this inside
  * `withParser` (syntax/parse.ts), or with catalogue/file.js loaded.
  */
-export function checkBudget(loaded: Loaded, custom?: Catalogue, inherited?: Catalogue): CheckResult {
+export function checkBudget(loaded: Loaded, custom?: Catalogue, inherited?: Catalogue, options: CheckOptions = {}): CheckResult {
   const budget = loaded.budget;
   const year = budget.department?.year?.value;
   const chosen = catalogueForBudget(loaded, { ...(custom ? { override: custom } : {}), ...(inherited ? { inherited } : {}) });
@@ -52,7 +64,7 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue, inherited?: Cata
     // Last year's budget is checked against the catalogue it names; if it names none,
     // against the one given or named for this budget (as a roll-up's serves its
     // departments), else against the built-in catalogue of its own year.
-    const prev = checkBudget(loaded.lastYear, undefined, chosen.builtin ? undefined : catalogue);
+    const prev = checkBudget(loaded.lastYear, undefined, chosen.builtin ? undefined : catalogue, options);
     previousCatalogue = prev.catalogue;
     const errors = prev.diagnostics.filter((d) => d.severity === "error").length;
     if (errors) {
@@ -66,7 +78,9 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue, inherited?: Cata
     }
   }
   const effective = lastYear ? withLastYear(budget, lastYear) : budget;
-  const model = new Derivation(effective, catalogue);
+  const profile = profileNameOf(budget, options.profiles);
+  const spec = options.profiles?.spec(profile);
+  const model = new Derivation(effective, catalogue, spec ? { spec } : {});
   const figuresRead = !hasErrors(loaded.diagnostics);
   for (const rule of RULES) {
     if (rule.needsAllFigures && !figuresRead) continue;
@@ -76,11 +90,12 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue, inherited?: Cata
       model,
       catalogue,
       catalogueIsBuiltin: chosen.builtin,
+      ...(options.profiles ? { profiles: options.profiles.names } : {}),
       ...(previousCatalogue && previousCatalogue.year !== catalogue.year ? { previousCatalogue } : {}),
       ...(lastYear ? { lastYear } : {}),
       report: (span, message, extra) => diagnostics.push(diagnosticOf(spec, span, message, extra)),
     };
     rule.run(ctx);
   }
-  return { value: loaded, diagnostics: sortDiagnostics(diagnostics), catalogue, effective, derivation: model };
+  return { value: loaded, diagnostics: sortDiagnostics(diagnostics), catalogue, effective, derivation: model, profile };
 }

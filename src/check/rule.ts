@@ -31,6 +31,8 @@ export interface RuleContext {
    * one): for the subjects this year's catalogue renamed or dropped.
    */
   readonly previousCatalogue?: Catalogue;
+  /** The profiles a budget may name in 公开格式, when the command knows them. */
+  readonly profiles?: readonly string[];
   /** Last year's figures, derived from last year's budget when the 上年 block names it. */
   readonly lastYear?: LastYearFigures;
   /** Reports a diagnostic of this rule's code, with its severity (or one it declares in `alsoAs`). */

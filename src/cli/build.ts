@@ -21,7 +21,8 @@ import "../syntax/parser.js";
 import "../catalogue/file.js";
 import { catalogueForRollup } from "../catalogue/named.js";
 import { fsHost } from "./host.js";
-import { readProfile } from "./profiles.js";
+import { Profiles } from "./profiles.js";
+import { DEFAULT_PROFILE } from "../model/spec.js";
 import type { Io } from "./io.js";
 import { findBrowser, NO_BROWSER, printEach } from "./pdf.js";
 import { diagnosticsText, type Lang } from "./report.js";
@@ -37,7 +38,8 @@ export interface BuildOptions {
   inputs: string[];
   out: string;
   formats?: string[];
-  profile: string;
+  /** The profile to publish every budget in, in place of each budget's 公开格式. */
+  profile?: string;
   templates?: string;
   /** A budget office's own classification catalogue (a JSON file) to check against. */
   catalogue?: string;
@@ -74,12 +76,14 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
     io.err(`yusuan: ${(await import("./raster.js")).NO_RASTERISER[o.lang]}\n`);
     return 1;
   }
-  const read = readProfile(io, o.profile, o.templates);
-  if ("problem" in read) {
-    io.err(`yusuan: ${read.problem}\n`);
+  // The profiles are read as the budgets name them, each once. The one --profile names (or
+  // the default, which roll-up indexes use) must load before anything is checked.
+  const profiles = new Profiles(io, o.profile, o.templates);
+  const first = profiles.load(o.profile ?? DEFAULT_PROFILE);
+  if ("problem" in first) {
+    io.err(`yusuan: ${first.problem}\n`);
     return 2;
   }
-  const profile = read.profile;
 
   const host = fsHost(io);
   const all: Diagnostic[] = [];
@@ -93,14 +97,14 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
         const named = catalogueForRollup(e.rollup);
         all.push(...named.diagnostics);
         // Each department is checked in the pool's threads, which keep the texts for emitting.
-        const pool = DepartmentPool.open(io, jobsFor(e.rollup.departments.length, o.jobs), custom, named.data);
+        const pool = DepartmentPool.open(io, jobsFor(e.rollup.departments.length, o.jobs), custom, named.data, profiles.choice);
         const r: CheckedRollup = { entry, rollup: e.rollup, pool, checked: [] };
         rollups.push(r);
         r.checked = await pool.check(e.rollup.departments);
         for (const d of rollupDiagnostics(e.rollup, r.checked)) all.push(d);
         continue;
       }
-      const checked = checkBudget(e.loaded, custom?.catalogue);
+      const checked = checkBudget(e.loaded, custom?.catalogue, undefined, { profiles });
       for (const d of checked.diagnostics) all.push(d);
       budgets.push({ entry, checked });
     }
@@ -109,6 +113,14 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
     if (hasErrors(ds)) {
       io.err(o.lang === "zh" ? "检查发现错误，未写出任何文件。\n" : "the check found errors; nothing was written.\n");
       return 1;
+    }
+    // Each budget's profile, read before anything is written: a profile with problems stops the build.
+    for (const b of budgets) {
+      const r = profiles.load(b.checked.profile);
+      if ("problem" in r) {
+        io.err(`yusuan: ${b.entry}: ${r.problem}\n`);
+        return 2;
+      }
     }
 
     // Every output path once: two inputs must not write the same files.
@@ -135,7 +147,7 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
     try {
       let staged: string[];
       try {
-        staged = await stageOutputs(io, stage, budgets, rollups, { profile, provenance: o.provenance ?? false }, formats, browser);
+        staged = await stageOutputs(io, stage, budgets, rollups, { profiles, provenance: o.provenance ?? false }, formats, browser);
       } catch (e) {
         io.err(`yusuan: ${(e as Error).message}; nothing was written\n`);
         return 1;
@@ -184,7 +196,7 @@ async function stageOutputs(
   stage: string,
   budgets: readonly { entry: string; checked: CheckResult }[],
   rollups: readonly CheckedRollup[],
-  { profile, provenance }: { profile: LoadedProfile; provenance: boolean },
+  { profiles, provenance }: { profiles: Profiles; provenance: boolean },
   formats: readonly string[],
   browser: string | undefined,
 ): Promise<string[]> {
@@ -209,9 +221,16 @@ async function stageOutputs(
     written.push(rel);
   };
 
-  for (const b of budgets) emitted(await emitPublication(io, { out: stage, root: rootOf(b.entry), formats: emitFormats, profile, provenance }, b.checked, b.entry));
+  const loaded = (name: string): LoadedProfile => {
+    const r = profiles.load(name);
+    if ("problem" in r) throw new Error(r.problem);
+    return r.profile;
+  };
+  for (const b of budgets) emitted(await emitPublication(io, { out: stage, root: rootOf(b.entry), formats: emitFormats, provenance }, b.checked, b.entry, loaded(b.checked.profile)));
+  // A roll-up's index is printed in the profile --profile names, else the default.
+  const profile = loaded(profiles.override ?? DEFAULT_PROFILE);
   for (const r of rollups) {
-    const departments = await r.pool.emit(r.rollup.departments, { out: stage, root: rootOf(r.entry), formats: emitFormats, profile, provenance });
+    const departments = await r.pool.emit(r.rollup.departments, { out: stage, root: rootOf(r.entry), formats: emitFormats, provenance });
     departments.forEach(emitted);
     const index = rollupIndex(
       r.rollup.rollup,

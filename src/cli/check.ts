@@ -15,12 +15,15 @@ import type { Io } from "./io.js";
 import { diagnosticsJson, diagnosticsText, type Lang } from "./report.js";
 import { loadCatalogueOption } from "./catalogue.js";
 import { catalogueForRollup } from "../catalogue/named.js";
+import { profileNamesOnly } from "./profile-names.js";
 
 export interface CheckOptions {
   files: string[];
   format: "text" | "json";
   lang: Lang;
   catalogue?: string;
+  /** The profile to check every budget for, in place of each budget's 公开格式. */
+  profile?: string;
   /** Threads for the departments of a roll-up; by default pool.ts's jobsFor decides. */
   jobs?: number;
 }
@@ -30,10 +33,12 @@ export async function checkCommand(io: Io, o: CheckOptions): Promise<number> {
   const custom = await loadCatalogueOption(io, o.catalogue, o.lang);
   if (custom === "usage") return 2;
   const all: Diagnostic[] = [];
+  // The profiles' names, for the 公开格式 a budget gives; a check reads no templates.
+  const profiles = profileNamesOnly(io, o.profile);
   for (const f of o.files) {
     const entry = await withParser(() => loadEntry(f, host));
     if (entry.kind === "budget") {
-      for (const d of (await withParser(() => checkBudget(entry.loaded, custom?.catalogue))).diagnostics) all.push(d);
+      for (const d of (await withParser(() => checkBudget(entry.loaded, custom?.catalogue, undefined, { profiles }))).diagnostics) all.push(d);
       continue;
     }
     const departments = entry.rollup.departments;
@@ -41,7 +46,7 @@ export async function checkCommand(io: Io, o: CheckOptions): Promise<number> {
     const named = custom ? undefined : await withParser(() => catalogueForRollup(entry.rollup));
     if (named) all.push(...named.diagnostics);
     const { DepartmentPool, jobsFor } = await import("./pool.js");
-    const pool = DepartmentPool.open(io, jobsFor(departments.length, o.jobs), custom, named?.data);
+    const pool = DepartmentPool.open(io, jobsFor(departments.length, o.jobs), custom, named?.data, o.profile !== undefined ? { override: o.profile } : {});
     try {
       for (const d of rollupDiagnostics(entry.rollup, await pool.check(departments))) all.push(d);
     } finally {

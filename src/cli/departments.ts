@@ -18,6 +18,9 @@ import { withParser } from "../syntax/parse.js";
 import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
 import type { EmitRequest, Emitted } from "./emit.js";
+import type { ProfileSource } from "../model/spec.js";
+import { profileNamesOnly } from "./profile-names.js";
+import type { ProfileChoice, Profiles } from "./profiles.js";
 
 /** A department budget of a roll-up: its file and the 引用 that names it. */
 export interface DepartmentRef {
@@ -30,14 +33,19 @@ export type Job = { readonly kind: "check"; readonly departments: DepartmentRef[
 
 export class DepartmentRunner {
   private readonly host: SourceHost;
+  private readonly checking: ProfileSource;
+  private publishing?: Profiles;
 
   constructor(
     private readonly io: Io,
     private readonly custom?: Catalogue,
     /** The roll-up's own catalogue, for the departments that name none. */
     private readonly inherited?: Catalogue,
+    private readonly choice: ProfileChoice = {},
   ) {
     this.host = fsHost(io);
+    // Checking needs the profiles' names; emitting, each department's profile (read on first use).
+    this.checking = profileNamesOnly(io, choice.override);
   }
 
   run(job: Job): Promise<CheckedDepartment[] | Emitted[]> {
@@ -49,7 +57,7 @@ export class DepartmentRunner {
     const out: CheckedDepartment[] = [];
     // One department at a time: one that needs the full parser is the only one run twice.
     for (const d of departments) {
-      out.push(await withParser(() => checkDepartment(d, this.host, this.custom, this.inherited)));
+      out.push(await withParser(() => checkDepartment(d, this.host, this.custom, this.inherited, { profiles: this.checking })));
     }
     return out;
   }
@@ -57,12 +65,16 @@ export class DepartmentRunner {
   /** Derives, renders and writes the publications of departments this runner checked clean. */
   async emit(departments: readonly DepartmentRef[], request: EmitRequest): Promise<Emitted[]> {
     const { emitPublication } = await import("./emit.js");
+    const { Profiles } = await import("./profiles.js");
+    const publishing = (this.publishing ??= new Profiles(this.io, this.choice.override, this.choice.templates));
     const out: Emitted[] = [];
     for (const d of departments) {
       // Parsing (which may load the full parser and run again) comes before any write.
-      const checked = await withParser(() => checkBudget(loadBudget(d.path, this.host), this.custom, this.inherited));
+      const checked = await withParser(() => checkBudget(loadBudget(d.path, this.host), this.custom, this.inherited, { profiles: publishing }));
       if (hasErrors(checked.diagnostics)) throw new Error(`${d.path} has errors at emit time`);
-      out.push(await emitPublication(this.io, request, checked, d.path));
+      const read = publishing.forBudget(checked.profile);
+      if ("problem" in read) throw new Error(`${d.path}: ${read.problem}`);
+      out.push(await emitPublication(this.io, request, checked, d.path, read.profile));
     }
     return out;
   }

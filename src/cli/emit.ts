@@ -32,7 +32,6 @@ export interface EmitRequest {
   /** The roll-up file's folder: department paths are written relative to it. */
   readonly root: string;
   readonly formats: readonly TextFormat[];
-  readonly profile: LoadedProfile;
   /** Record each figure's sources: in the JSON (`provenance`) and as tooltips in the HTML. */
   readonly provenance?: boolean;
 }
@@ -58,15 +57,15 @@ export function outputBase(root: string, file: string): string {
 }
 
 /** Derives, renders and writes one checked budget's publication under `request.out`. */
-export async function emitPublication(io: Io, request: EmitRequest, checked: CheckResult, file: string): Promise<Emitted> {
-  const { out, root, formats, profile } = request;
+export async function emitPublication(io: Io, request: EmitRequest, checked: CheckResult, file: string, profile: LoadedProfile): Promise<Emitted> {
+  const { out, root, formats } = request;
   const base = outputBase(root, file);
   const files: string[] = [];
   let pub = checked.derivation.publication();
   let sources: ((ref: FigureRef) => string | undefined) | undefined;
   if (request.provenance) {
     // A second derivation, recording: provenance is opt-in and costs its own pass.
-    const traced = new Derivation(checked.effective, checked.catalogue, { trace: true });
+    const traced = new Derivation(checked.effective, checked.catalogue, { trace: true, ...(checked.derivation.spec ? { spec: checked.derivation.spec } : {}) });
     const texts = sourceTexts(checked);
     pub = traced.publication();
     pub = { ...pub, provenance: provenanceMap(pub, traced.tracer, texts) };

@@ -7,6 +7,7 @@
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../lsp/server.js";
+import { profileNamesOnly } from "./profile-names.js";
 import { loadFullParser } from "../syntax/parse.js";
 import type { Io } from "./io.js";
 import type { Lang } from "./report.js";
@@ -28,6 +29,7 @@ export async function lspCommand(io: Io, o: LspOptions): Promise<number> {
     fs: { read: (p) => io.readFile(p), list: (p) => io.listDir(p) },
     lang: o.lang,
     now: () => performance.now(),
+    profiles: profileNamesOnly(io),
     ...(io.exists(o.docs ?? DOCS) ? { docs: o.docs ?? DOCS } : {}),
   });
   const exited = new Promise<number>((resolve) => connection.onExit(() => resolve(0)));

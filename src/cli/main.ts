@@ -22,6 +22,7 @@ import { expandInputs } from "./inputs.js";
 import { nodeIo, type Io } from "./io.js";
 import type { Lang } from "./report.js";
 import { nearest } from "./suggest.js";
+import { profileNames } from "./profile-names.js";
 import type { Words } from "./help.js";
 
 const PACKAGE_JSON = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../package.json");
@@ -49,6 +50,8 @@ const CATALOGUE: OptionDef = { name: "catalogue", type: "string" };
 /** The formats build writes. */
 const BUILD_FORMATS: readonly string[] = ["html", "md", "json", "pdf", "csv", "xlsx", "docx", "fdp"];
 const JOBS: OptionDef = { name: "jobs", type: "number" };
+/** --profile: the profile to publish in, in place of each budget's 公开格式 (else shanxi-13). */
+const PROFILE: OptionDef = { name: "profile", type: "string" };
 
 const GLOBAL_OPTIONS: readonly OptionDef[] = [
   { name: "lang", type: "string", choices: ["zh", "en"] },
@@ -60,7 +63,7 @@ const COMMANDS: readonly CommandDef[] = [
     name: "check",
     usage: "check <files..>",
     positional: { name: "files", required: true },
-    options: [{ name: "format", type: "string", choices: ["text", "json"], default: "text" }, CATALOGUE, JOBS],
+    options: [{ name: "format", type: "string", choices: ["text", "json"], default: "text" }, PROFILE, CATALOGUE, JOBS],
   },
   {
     name: "fmt",
@@ -78,7 +81,7 @@ const COMMANDS: readonly CommandDef[] = [
     options: [
       { name: "out", type: "string", required: true },
       { name: "format", type: "string" },
-      { name: "profile", type: "string", default: "shanxi-13" },
+      PROFILE,
       { name: "templates", type: "string" },
       { name: "provenance", type: "boolean", default: false },
       CATALOGUE,
@@ -94,7 +97,7 @@ const COMMANDS: readonly CommandDef[] = [
       { name: "row", required: false },
       { name: "column", required: false },
     ],
-    options: [{ name: "format", type: "string", choices: ["text", "json"], default: "text" }, { name: "profile", type: "string", default: "shanxi-13" }, CATALOGUE],
+    options: [{ name: "format", type: "string", choices: ["text", "json"], default: "text" }, PROFILE, CATALOGUE],
   },
   {
     name: "import",
@@ -129,7 +132,7 @@ const COMMANDS: readonly CommandDef[] = [
     name: "serve",
     usage: "serve [input]",
     positional: { name: "input", required: false },
-    options: [{ name: "port", type: "number", default: 7420 } as OptionDef, { name: "profile", type: "string", default: "shanxi-13" }, { name: "templates", type: "string" }],
+    options: [{ name: "port", type: "number", default: 7420 } as OptionDef, PROFILE, { name: "templates", type: "string" }],
   },
   {
     name: "init",
@@ -354,6 +357,17 @@ function validate(name: string, a: Record<string, unknown>, io: Io, lang: Lang):
   const jobs = typeof a["jobs"] === "number" ? { jobs: a["jobs"] } : {};
   const catalogue = str("catalogue");
   if (catalogue !== undefined && io.stat(catalogue)?.kind !== "file") return usage(bi(`--catalogue 的分类目录文件 ${catalogue} 不存在或不是文件`, `the catalogue file ${catalogue} of --catalogue does not exist or is not a file`));
+  // A profile named on the command line is one of templates/ (a budget's own 公开格式 is
+  // checked, located, by the checker).
+  const profile = str("profile");
+  if (profile !== undefined) {
+    const names = profileNames(io);
+    if (!names.includes(profile)) {
+      const guess = nearest(profile, names);
+      return usage(bi(`没有名为 ${profile} 的公开格式（可用：${names.join("、")}）${guess ? `；是不是 ${guess}？` : ""}`, `no profile ${profile} (profiles: ${names.join(", ")})${guess ? `; did you mean ${guess}?` : ""}`));
+    }
+  }
+  const profileOpt = profile !== undefined ? { profile } : {};
   const inputs = (k: string): { files: string[] } | Usage => {
     const r = expandInputs(io, (a[k] as string[] | undefined) ?? []);
     return "usage" in r ? usage(r.usage) : r;
@@ -366,7 +380,7 @@ function validate(name: string, a: Record<string, unknown>, io: Io, lang: Lang):
         kind: "run",
         run: async () => {
           const { checkCommand } = await import("./check.js");
-          return checkCommand(io, { files: r.files, format: a["format"] as "text" | "json", lang, ...(catalogue ? { catalogue } : {}), ...jobs });
+          return checkCommand(io, { files: r.files, format: a["format"] as "text" | "json", lang, ...profileOpt, ...(catalogue ? { catalogue } : {}), ...jobs });
         },
       };
     }
@@ -405,7 +419,7 @@ function validate(name: string, a: Record<string, unknown>, io: Io, lang: Lang):
             inputs: r.files,
             out,
             ...(formats ? { formats } : {}),
-            profile: str("profile") ?? "shanxi-13",
+            ...profileOpt,
             ...(templates ? { templates } : {}),
             ...(catalogue ? { catalogue } : {}),
             ...(a["provenance"] ? { provenance: true } : {}),
@@ -427,7 +441,7 @@ function validate(name: string, a: Record<string, unknown>, io: Io, lang: Lang):
             ...(str("row") !== undefined ? { row: str("row")! } : {}),
             ...(str("column") !== undefined ? { column: str("column")! } : {}),
             format: a["format"] as "text" | "json",
-            profile: str("profile") ?? "shanxi-13",
+            ...profileOpt,
             ...(catalogue ? { catalogue } : {}),
             lang,
           });
@@ -464,7 +478,7 @@ function validate(name: string, a: Record<string, unknown>, io: Io, lang: Lang):
         kind: "run",
         run: async () => {
           const { serveCommand } = await import("./serve.js");
-          return serveCommand(io, { ...(input ? { input } : {}), port, profile: str("profile") ?? "shanxi-13", ...(templates ? { templates } : {}), lang });
+          return serveCommand(io, { ...(input ? { input } : {}), port, ...profileOpt, ...(templates ? { templates } : {}), lang });
         },
       };
     }

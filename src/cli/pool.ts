@@ -22,12 +22,15 @@ import { DepartmentRunner, type DepartmentRef, type Job } from "./departments.js
 import type { EmitRequest, Emitted } from "./emit.js";
 import type { Io } from "./io.js";
 import type { CustomCatalogue } from "./catalogue.js";
+import type { ProfileChoice } from "./profiles.js";
 
 export interface WorkerInit {
   /** A --catalogue file as the main thread read and validated it. */
   readonly catalogue?: CatalogueData;
   /** The catalogue the roll-up names, as the main thread read it. */
   readonly inherited?: CatalogueData;
+  /** --profile and --templates. */
+  readonly profiles?: ProfileChoice;
 }
 export type WorkerRequest = Job & { readonly id: number };
 export type WorkerReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string };
@@ -124,10 +127,10 @@ export class DepartmentPool {
    * from the command line, `inherited` the one the roll-up names; every thread builds the
    * same catalogue from the same data.
    */
-  static open(io: Io, jobs: number, custom?: CustomCatalogue, inherited?: CatalogueData): DepartmentPool {
-    const local = new LocalExecutor(new DepartmentRunner(io, custom?.catalogue, inherited ? catalogueOfData(inherited).catalogue : undefined));
+  static open(io: Io, jobs: number, custom?: CustomCatalogue, inherited?: CatalogueData, profiles: ProfileChoice = {}): DepartmentPool {
+    const local = new LocalExecutor(new DepartmentRunner(io, custom?.catalogue, inherited ? catalogueOfData(inherited).catalogue : undefined, profiles));
     const workers: WorkerExecutor[] = [];
-    const init: WorkerInit = { ...(custom ? { catalogue: custom.data } : {}), ...(inherited ? { inherited } : {}) };
+    const init: WorkerInit = { ...(custom ? { catalogue: custom.data } : {}), ...(inherited ? { inherited } : {}), profiles };
     try {
       for (let i = 1; i < jobs; i++) workers.push(new WorkerExecutor(init));
     } catch (e) {

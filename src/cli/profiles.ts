@@ -4,12 +4,13 @@
  * `--templates DIR` override, each read as a layer for render/profile.ts to merge.
  */
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
-import { loadProfile, profileExtends, type LoadedProfile } from "../render/profile.js";
+import type { ModelSpec, ProfileSource } from "../model/spec.js";
+import { loadProfile, modelSpecOf, profileExtends, type LoadedProfile } from "../render/profile.js";
 import type { Io } from "./io.js";
 
-/** The package's templates/ folder: one folder per profile. */
-export const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
+import { profileNames, TEMPLATES } from "./profile-names.js";
+
+export { profileNames, TEMPLATES };
 
 export function layer(io: Io, dir: string) {
   const templates: Record<string, string> = {};
@@ -18,10 +19,6 @@ export function layer(io: Io, dir: string) {
   return { origin: dir, templates, ...(pj !== undefined ? { profileJson: pj } : {}) };
 }
 
-/** The profiles of the package: the folders of templates/ with a profile.json. */
-export function profileNames(io: Io): string[] {
-  return io.listDir(TEMPLATES).filter((n) => io.exists(path.join(TEMPLATES, n, "profile.json")));
-}
 
 /** A profile's layers, the one it extends first; or why they cannot be read. */
 export function profileLayers(io: Io, name: string, seen = new Set<string>()): ReturnType<typeof layer>[] | string {
@@ -44,4 +41,58 @@ export function readProfile(io: Io, name: string, templates?: string): { profile
   const { profile, problems } = loadProfile(layers);
   if (!profile) return { problem: `the profile has problems:\n${problems.map((p) => `  - ${p}\n`).join("")}` };
   return { profile };
+}
+
+/** --profile and --templates as given: what a worker thread needs to read the same profiles. */
+export interface ProfileChoice {
+  readonly override?: string;
+  readonly templates?: string;
+}
+
+/**
+ * The profiles of one command, each read once: the one --profile names takes the place of
+ * each budget's 公开格式; a budget that names none is published in the default. The
+ * checker reads the names and each profile's model spec through it (ProfileSource).
+ */
+export class Profiles implements ProfileSource {
+  private readonly read = new Map<string, { profile: LoadedProfile } | { problem: string }>();
+  private readonly specs = new Map<string, ModelSpec | undefined>();
+  readonly names: readonly string[];
+
+  constructor(
+    private readonly io: Io,
+    readonly override?: string,
+    /** A --templates folder laid over every profile. */
+    readonly templates?: string,
+  ) {
+    this.names = profileNames(io);
+  }
+
+  /** The choice of profile as plain data, for the threads that make their own. */
+  get choice(): ProfileChoice {
+    return { ...(this.override !== undefined ? { override: this.override } : {}), ...(this.templates !== undefined ? { templates: this.templates } : {}) };
+  }
+
+  /** The profile a budget is published in, loaded; or the problem to print. */
+  forBudget(name: string): { profile: LoadedProfile } | { problem: string } {
+    return this.load(name);
+  }
+
+  /** A profile, read and merged once; or the problem to print. */
+  load(name: string): { profile: LoadedProfile } | { problem: string } {
+    let r = this.read.get(name);
+    if (!r) {
+      r = readProfile(this.io, name, this.templates);
+      this.read.set(name, r);
+    }
+    return r;
+  }
+
+  spec(name: string): ModelSpec | undefined {
+    if (!this.specs.has(name)) {
+      const r = this.names.includes(name) ? this.load(name) : undefined;
+      this.specs.set(name, r && "profile" in r ? modelSpecOf(r.profile) : undefined);
+    }
+    return this.specs.get(name);
+  }
 }

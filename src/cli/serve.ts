@@ -22,7 +22,6 @@ import type { SourceText } from "../base/source.js";
 import { checkBudget } from "../check/check.js";
 import { checkDepartment } from "../check/entry.js";
 import { rollupDiagnostics } from "../check/rollup.js";
-import { derive } from "../model/derive.js";
 import { rollupIndex } from "../model/rollup.js";
 import { renderDocument, renderRollup } from "../render/render.js";
 import { loadEntry } from "../syntax/load.js";
@@ -30,14 +29,16 @@ import { loadFullParser } from "../syntax/parse.js";
 import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
 import { esc, indexPage, overlay, previewPage, sourcePage, type SourceLinks } from "./preview.js";
-import { readProfile } from "./profiles.js";
+import { Profiles } from "./profiles.js";
+import { DEFAULT_PROFILE } from "../model/spec.js";
 import type { Lang } from "./report.js";
 
 export interface ServeOptions {
   /** A .budget file, or a folder of them; default the current folder. */
   input?: string;
   port: number;
-  profile: string;
+  /** The profile every page is printed in, in place of each budget's 公开格式. */
+  profile?: string;
   templates?: string;
   lang: Lang;
 }
@@ -63,12 +64,19 @@ export async function serveCommand(io: Io, o: ServeOptions, started?: (s: Served
     io.err(`yusuan: ${o.lang === "zh" ? `${o.input ?? "."} 中没有 .budget 文件` : `no .budget files in ${o.input ?? "."}`}\n`);
     return 2;
   }
-  const loadedProfile = readProfile(io, o.profile, o.templates);
-  if ("problem" in loadedProfile) {
-    io.err(`yusuan: ${loadedProfile.problem}${loadedProfile.problem.endsWith("\n") ? "" : "\n"}`);
+  const profiles = new Profiles(io, o.profile, o.templates);
+  const first = profiles.load(o.profile ?? DEFAULT_PROFILE);
+  if ("problem" in first) {
+    io.err(`yusuan: ${first.problem}${first.problem.endsWith("\n") ? "" : "\n"}`);
     return 2;
   }
-  const profile = loadedProfile.profile;
+  const profile = first.profile;
+  /** A budget's profile; one with problems shows them in place of the page. */
+  const profileOf = (name: string) => {
+    const r = profiles.load(name);
+    if ("problem" in r) throw new Error(r.problem);
+    return r.profile;
+  };
   // Text being written is often not well formed: the full parser is loaded up front.
   await loadFullParser();
 
@@ -125,12 +133,12 @@ export async function serveCommand(io: Io, o: ServeOptions, started?: (s: Served
     let html: string | Error;
     let title = path.basename(entry, ".budget");
     if (loaded.kind === "budget") {
-      const checked = checkBudget(loaded.loaded);
+      const checked = checkBudget(loaded.loaded, undefined, undefined, { profiles });
       diagnostics = checked.diagnostics;
       title = loaded.loaded.budget.department?.name.value ?? title;
-      html = render(() => renderDocument(derive(checked.effective, checked.catalogue), profile, "html"));
+      html = render(() => renderDocument(checked.derivation.publication(), profileOf(checked.profile), "html"));
     } else {
-      const departments = loaded.rollup.departments.map((d) => checkDepartment(d, recording));
+      const departments = loaded.rollup.departments.map((d) => checkDepartment(d, recording, undefined, undefined, { profiles }));
       diagnostics = sortDiagnostics(rollupDiagnostics(loaded.rollup, departments));
       title = loaded.rollup.rollup.name.value || title;
       const index = rollupIndex(

@@ -19,7 +19,8 @@ import { loadEntry, type Loaded } from "../syntax/load.js";
 import { withParser } from "../syntax/parse.js";
 import { fsHost } from "./host.js";
 import type { Io } from "./io.js";
-import { readProfile } from "./profiles.js";
+import { Profiles } from "./profiles.js";
+import { loadCatalogueOption } from "./catalogue.js";
 import { diagnosticsText, frame, type Lang } from "./report.js";
 
 export interface TraceOptions {
@@ -28,7 +29,10 @@ export interface TraceOptions {
   row?: string;
   column?: string;
   format: "text" | "json";
-  profile: string;
+  /** The profile whose tables are named, in place of the budget's 公开格式. */
+  profile?: string;
+  /** A budget office's own classification catalogue, in place of any the budget names. */
+  catalogue?: string;
   lang: Lang;
 }
 
@@ -67,12 +71,15 @@ export async function traceCommand(io: Io, o: TraceOptions): Promise<number> {
     io.err(`yusuan: ${t.rollup}\n`);
     return 2;
   }
-  const checked = checkBudget(entry.loaded);
+  const custom = await loadCatalogueOption(io, o.catalogue, o.lang);
+  if (custom === "usage") return 2;
+  const profiles = new Profiles(io, o.profile);
+  const checked = checkBudget(entry.loaded, custom?.catalogue, undefined, { profiles });
   if (hasErrors(checked.diagnostics)) {
     io.err(`yusuan: ${t.errors}\n${diagnosticsText(checked.diagnostics.filter((d) => d.severity === "error"), host, o.lang, io.isTTY)}`);
     return 1;
   }
-  const d = new Derivation(checked.effective, checked.catalogue, { trace: true });
+  const d = new Derivation(checked.effective, checked.catalogue, { trace: true, ...(checked.derivation.spec ? { spec: checked.derivation.spec } : {}) });
   const pub = d.publication();
   const all = figures(pub);
 
@@ -86,7 +93,7 @@ export async function traceCommand(io: Io, o: TraceOptions): Promise<number> {
     }
     label = o.table;
   } else {
-    const read = readProfile(io, o.profile);
+    const read = profiles.load(checked.profile);
     if ("problem" in read) {
       io.err(`yusuan: ${read.problem}\n`);
       return 2;

@@ -16,7 +16,7 @@ async function start(): Promise<void> {
   // The data the main thread read and validated: every thread checks against the same catalogues.
   const custom = init.catalogue ? catalogueOfData(init.catalogue).catalogue : undefined;
   const inherited = init.inherited ? catalogueOfData(init.inherited).catalogue : undefined;
-  const runner = new DepartmentRunner(nodeIo(), custom, inherited);
+  const runner = new DepartmentRunner(nodeIo(), custom, inherited, init.profiles);
   port.on("message", (req: WorkerRequest) => {
     const reply = (r: WorkerReply) => port.postMessage(r);
     runner.run(req).then(

@@ -39,6 +39,7 @@ import { completionAt } from "./completion.js";
 import { hoverAt, type Lang } from "./hover.js";
 import { definitionAt, outline, projectNameAt, renameProject, type OutlineSymbol } from "./navigate.js";
 import { Workspace, type FileSystem } from "./workspace.js";
+import type { ProfileSource } from "../model/spec.js";
 
 export const MIN_DEBOUNCE_MS = 10;
 export const MAX_DEBOUNCE_MS = 300;
@@ -50,6 +51,8 @@ export interface ServerOptions {
   readonly now: () => number;
   /** The folder of the diagnostics' explanations (docs/diagnostics), linked from each diagnostic. */
   readonly docs?: string;
+  /** The profiles there are, for the 公开格式 a budget names. */
+  readonly profiles?: ProfileSource;
 }
 
 /** Settings a client may pass in `initializationOptions`. */
@@ -65,7 +68,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const documents = new TextDocuments(TextDocument);
   let lang: Lang = options.lang;
   let fixedDebounce: number | undefined;
-  let ws = new Workspace(options.fs, []);
+  let ws = new Workspace(options.fs, [], undefined, options.profiles);
   // The URI the client used for each path, so that what is sent back names the same document.
   const uris = new Map<string, string>();
   const pathOf = (uri: string): string => {
@@ -150,7 +153,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (typeof init.debounceMs === "number" && init.debounceMs >= 0) fixedDebounce = init.debounceMs;
     const roots = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
     if (!roots.length && params.rootUri) roots.push(pathOf(params.rootUri));
-    ws = new Workspace(options.fs, roots, options.now);
+    ws = new Workspace(options.fs, roots, options.now, options.profiles);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

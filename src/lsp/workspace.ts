@@ -25,6 +25,7 @@ import type { ParsedFile } from "../syntax/cst.js";
 import { loadEntry, normalisePath, type SourceHost } from "../syntax/load.js";
 import { parse } from "../syntax/parse.js";
 import { LineIndex } from "./text.js";
+import type { ProfileSource } from "../model/spec.js";
 
 /** The disk, as the server reads it. */
 export interface FileSystem {
@@ -63,6 +64,8 @@ export class Workspace {
     /** Workspace folders, as normalised paths. */
     private readonly roots: readonly string[],
     private readonly now: () => number = () => 0,
+    /** The profiles there are, for the 公开格式 a budget names (names only: the editor publishes nothing). */
+    private readonly profiles?: ProfileSource,
   ) {}
 
   /* Documents --------------------------------------------------------------------------- */
@@ -205,10 +208,10 @@ export class Workspace {
     const loaded = loadEntry(p, host);
     let checked: CheckedEntry;
     if (loaded.kind === "budget") {
-      const result = checkBudget(loaded.loaded);
+      const result = checkBudget(loaded.loaded, undefined, undefined, this.profiles ? { profiles: this.profiles } : {});
       checked = { entry: p, kind: "budget", files: read, diagnostics: result.diagnostics, result, ms: this.now() - started };
     } else {
-      const diagnostics = checkEntry(p, host).diagnostics;
+      const diagnostics = checkEntry(p, host, undefined, this.profiles ? { profiles: this.profiles } : {}).diagnostics;
       checked = { entry: p, kind: "rollup", files: read, diagnostics: sortDiagnostics(diagnostics), ms: this.now() - started };
     }
     this.entries.set(p, checked);

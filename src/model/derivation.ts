@@ -37,7 +37,7 @@ import { sourceNames } from "./names.js";
 import { accumulateTotals, type Totals } from "./totals.js";
 import { NO_TRACE, Recorder, type Tracer } from "./trace.js";
 import { genericTable } from "./generic.js";
-import type { ModelSpec } from "./spec.js";
+import { DEFAULT_PROFILE, type ModelSpec } from "./spec.js";
 import type { GenericTable, LedgerItem, ProjectLine, ProjectTable, Publication, Tables } from "./types.js";
 import { resolveUnits, validKind, type UnitResolution } from "./units.js";
 
@@ -190,7 +190,7 @@ export class Derivation {
     return (this._publication = {
       format: "yusuan-publication",
       version: 1,
-      profile: this.spec?.name ?? "shanxi-13",
+      profile: this.spec?.name ?? DEFAULT_PROFILE,
       header: {
         code: deptCode,
         name: deptName,

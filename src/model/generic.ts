@@ -10,7 +10,7 @@ import { addCells, zeroCells, type Cells } from "./cells.js";
 import type { EconomicItem, Item } from "./items.js";
 import type { ColumnSpec, DerivedTableSpec, ItemFilter } from "./spec.js";
 import { SubjectTreeBuilder } from "./subjects.js";
-import type { Tracer } from "./trace.js";
+import type { FigureRef, Tracer } from "./trace.js";
 import type { GenericTable } from "./types.js";
 import { ADMINISTRATIVE, type UnitResolution } from "./units.js";
 
@@ -97,7 +97,10 @@ export function genericTable(spec: DerivedTableSpec, x: GenericInputs): GenericT
         }
         return line;
       });
-      return { ...base, income, rows, total: tree.total, empty: rows.length === 0 && income.every((l) => l.amount === 0) };
+      const top = income.filter((l) => l.level === 0);
+      const table = { ...base, income, incomeTotal: top.reduce((a, l) => add(a, l.amount), 0), rows, total: tree.total, empty: rows.length === 0 && income.every((l) => l.amount === 0) };
+      if (tr.on) tr.from(table, "incomeTotal", top.map((l): FigureRef => [l, "amount"]));
+      return table;
     }
     case "single-row": {
       const cells: Cells<string> = zeroCells(keys);

@@ -82,6 +82,28 @@ export type DerivedTableSpec = SubjectTreeSpec | EconomicTreeSpec | SourceSummar
 /** The generic kinds, for the profile schema. */
 export const DERIVED_KINDS = ["subject-tree", "economic-tree", "source-summary", "single-row"] as const;
 
+/** The profile a budget is published in when neither it nor the command line names one. */
+export const DEFAULT_PROFILE = "shanxi-13";
+
+/**
+ * The profiles a command can publish in, as the checker sees them: their names, and what
+ * the model needs of each. The command line reads the profile folders; the checker picks
+ * the budget's (the command line's --profile, else the budget's 公开格式, else the default).
+ */
+export interface ProfileSource {
+  /** The profile named on the command line: it takes the place of the budget's. */
+  readonly override?: string;
+  /** Every profile there is, for the check of the name a budget gives. */
+  readonly names: readonly string[];
+  /** What the model needs of a profile; undefined when it cannot be read. */
+  spec(name: string): ModelSpec | undefined;
+}
+
+/** The profile a budget is published in. */
+export function profileNameOf(budget: { readonly department?: { readonly profile?: { readonly value: string } } }, profiles?: Pick<ProfileSource, "override">): string {
+  return profiles?.override ?? budget.department?.profile?.value ?? DEFAULT_PROFILE;
+}
+
 /** What the model needs of a profile. */
 export interface ModelSpec {
   /** The profile's name, recorded in the publication. */

@@ -418,6 +418,8 @@ export const GenericTable = z.object({
   columns: z.array(z.object({ key: z.string(), label: z.string(), group: z.string().optional() })),
   /** source-summary: the income lines, each with its amount (level 1: printed under the line before). */
   income: z.array(z.object({ label: z.string(), level: z.number().int(), amount: Wan })).optional(),
+  /** source-summary: 收入总计, the sum of the income lines of level 0. */
+  incomeTotal: Wan.optional(),
   rows: z.array(GenericRow),
   /** The 合计 of each column. */
   total: z.record(z.string(), Wan),

@@ -20,7 +20,8 @@ import type {
   TotalBySource,
 } from "../model/types.js";
 import { amt, blank, grid, h, t, type Cell, type Dims, type GridView, type Row } from "./grid.js";
-import type { ProfileTable, TableKind } from "./profile.js";
+import { buildDataTable, DATA_LABELS, numberStyle, restyle } from "./data-tables.js";
+import { isDataTable, type ProfileTable, type TableKind } from "./profile.js";
 
 /** A table as the templates read it. */
 export interface TableView {
@@ -599,15 +600,6 @@ function build(kind: TableKind, ctx: Ctx): Built {
   }
 }
 
-/**
- * An amount cell of a table printed in 元: whole 元 with thousands separators
- * (156,211,123), rounded half-up, blank where the 万元 table is blank.
- */
-function inYuan(c: Cell): Cell {
-  if (!c.num || c.fen === undefined || c.text === "") return c;
-  return { ...c, text: groupThousands(fixed(fenToDec(c.fen, "元"), 0)) };
-}
-
 /** Replaces `{year}` (and any other `{key}` given) in a profile string. */
 export function fill(s: string, vars: Readonly<Record<string, string>>): string {
   return s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
@@ -618,30 +610,35 @@ export function tableView(
   pub: Publication,
   table: ProfileTable,
   vars: Readonly<Record<string, string>>,
-  nameLine: string,
   hasPartial: (name: string) => boolean,
 ): TableView {
-  const defaults = KIND_LABELS[table.kind];
+  const style = numberStyle(table, pub.header.moneyUnit);
+  const defaults: Readonly<Record<string, string>> = isDataTable(table) ? DATA_LABELS : KIND_LABELS[table.kind as TableKind];
   const l = (key: string): string => {
     const s = table.labels?.[key] ?? defaults[key];
     invariant(s !== undefined, `no label ${key} for a ${table.kind} table`);
     return fill(s, vars);
   };
-  const built = build(table.kind, { pub, l });
-  const unit = table.unit ?? pub.header.moneyUnit;
-  const body = unit === "万元" ? built.body : built.body.map((r) => ({ ...r, cells: r.cells.map(inYuan) }));
+  let built: Built;
+  if (isDataTable(table)) built = buildDataTable(pub, table, style, l);
+  else {
+    const b = build(table.kind as TableKind, { pub, l });
+    // The fixed kinds are built in 万元 with two decimals, blank for zero.
+    built = style.unit === "万元" && style.decimals === 2 && style.zero === "blank" ? b : { ...b, body: restyle(b.body, style) };
+  }
+  const tableVars = { ...vars, unit: style.unit };
   return {
     id: table.id,
     kind: table.kind,
     ordinal: table.ordinal,
-    caption: table.caption ? fill(table.caption, vars) : "",
-    title: fill(table.title, vars),
-    nameLine,
-    unit,
-    unitLine: `单位：${unit}`,
-    grid: grid(built.cols, built.head, body),
+    caption: table.caption ? fill(table.caption, tableVars) : "",
+    title: fill(table.title, tableVars),
+    nameLine: fill(table.nameLine ?? "{kind}名称：{department}", tableVars),
+    unit: style.unit,
+    unitLine: fill(table.unitLine ?? "单位：{unit}", tableVars),
+    grid: grid(built.cols, built.head, built.body),
     empty: built.empty,
-    emptyNote: "注：本表无数据",
+    emptyNote: fill(table.emptyNote ?? "注：本表无数据", tableVars),
     partial: hasPartial(`table-${table.id}`) ? `table-${table.id}` : "table",
   };
 }

@@ -285,12 +285,11 @@ export function buildView(pub: Publication, profile: LoadedProfile, format: Form
   const unit = pub.header.self === "本单位";
   const kind = unit ? "单位" : "部门";
   const year = String(pub.header.year);
-  const vars = { year, kind, self: pub.header.self, region: pub.header.region ?? "" };
+  const vars = { year, kind, self: pub.header.self, region: pub.header.region ?? "", department: pub.header.name };
   const headings = Object.fromEntries(
     (Object.keys(profile.headings) as HeadingKey[]).map((k) => [k, fill(profile.headings[k], vars)]),
   ) as Headings;
-  const nameLine = `${kind}名称：${pub.header.name}`;
-  const tables = profile.tables.map((t) => tableView(pub, t, vars, nameLine, hasPartial));
+  const tables = profile.tables.map((t) => tableView(pub, t, vars, hasPartial));
 
   const sections = (["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11"] as const).map((k) => toc(k, headings[k], 1));
   const contents: TocEntry[] = [

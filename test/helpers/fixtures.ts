@@ -21,6 +21,10 @@ import "../../src/catalogue/file.js";
 import { MAX_SOURCE_BYTES, type SourceHost } from "../../src/syntax/load.js";
 import { nodeIo } from "../../src/cli/io.js";
 import type { ParsedFile } from "../../src/syntax/cst.js";
+import { profileNamesOnly } from "../../src/cli/profile-names.js";
+
+/** The package's profiles, for the 公开格式 a fixture names (names only, as check reads them). */
+const PROFILES = profileNamesOnly(nodeIo());
 
 export interface Expectation {
   code: string;
@@ -74,7 +78,7 @@ export function checkFile(p: string): { loaded: Read; diagnostics: Diagnostic[] 
   const host = diskHost();
   const texts = new Map<string, string>();
   const recording: SourceHost = { read: (q: string) => { const t = host.read(q); if (t !== undefined) texts.set(q, t); return t; }, encoding: host.encoding, stat: host.stat! };
-  const diagnostics = checkEntry(p, recording).diagnostics;
+  const diagnostics = checkEntry(p, recording, undefined, { profiles: PROFILES }).diagnostics;
   const files = [p, ...[...texts.keys()].filter((q) => q !== p)].filter((q) => texts.has(q)).map((q) => parse(q, texts.get(q)!).file);
   return { loaded: { files }, diagnostics };
 }

@@ -53,10 +53,12 @@ import { rule as performanceCoverageMismatch } from "./performance-coverage-mism
 import { rule as procurementReserve } from "./procurement-reserve.js";
 import { rule as vehiclePurchasePlan } from "./vehicle-purchase-plan.js";
 import { rule as reasonContradictsChange } from "./reason-contradicts-change.js";
+import { rule as unknownProfile } from "./unknown-profile.js";
 
 export const RULES: readonly Rule[] = [
   missingDepartment,
   missingFact,
+  unknownProfile,
   categoryUnknown,
   valueOutsideSet,
   placeholderText,
