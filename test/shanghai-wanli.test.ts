@@ -530,7 +530,8 @@ describe("部门预算编制说明 (L76–L189)", () => {
 describe("项目经费情况说明 (L828–L856)", () => {
   it("the key project: four quarters of 158.05万元, 632.20万元 in all", () => {
     const keys = publication().explanations.keyProjects;
-    expect(keys.map((k) => [k.name, wan(k.amount)])).toEqual([["万里街道社区公共服务中心新建工程", "632.20"]]);
-    expect(keys[0]!.parts.map((p) => [p.kind, p.label, wan(p.amount)])).toEqual(["第一", "第二", "第三", "第四"].map((q) => ["plan", `${q}季度用款计划`, "158.05"]));
+    // The document prints no total: the project is its four quarters, to the 分.
+    expect(keys.map((k) => [k.name, k.amount])).toEqual([["万里街道社区公共服务中心新建工程", 4 * wanFen("158.05")]]);
+    expect(keys[0]!.parts.map((p) => [p.kind, p.label, p.amount])).toEqual(["第一", "第二", "第三", "第四"].map((q) => ["plan", `${q}季度用款计划`, wanFen("158.05")]));
   });
 });
