@@ -63,12 +63,12 @@ describe("the as-published Shanghai transcription", () => {
     const at = (offset: number) => text.slice(0, offset).split("\n").length;
     expect(ds.map((d) => [d.code, d.severity, d.span.file, at(d.span.start), text.slice(d.span.start, d.span.end)])).toEqual([
       // The cover prints 地区 (上海市普陀区2024年区级部门预算), which unused-fact does not know.
-      ["unused-fact", "warning", SHANGHAI, 18, '"上海市普陀区"'],
+      ["unused-fact", "warning", SHANGHAI, 20, '"上海市普陀区"'],
       // Item 31 (L181–L182): 350.35万元, and in the same sentence “2024年预算安排352.67万元”.
-      ["duplicate-figure", "error", SHANGHAI, 322, "2210201"],
-      ["purpose-amount-mismatch", "error", SHANGHAI, 322, "352.67万元"],
+      ["duplicate-figure", "error", SHANGHAI, 324, "2210201"],
+      ["purpose-amount-mismatch", "error", SHANGHAI, 324, "352.67万元"],
       // Item 4 (L95–L97): 减少2.98%, explained as 经费增加.
-      ["reason-contradicts-change", "warning", SHANGHAI, 353, "增加"],
+      ["reason-contradicts-change", "warning", SHANGHAI, 355, "增加"],
     ]);
   });
 });
