@@ -65,10 +65,10 @@ describe("the as-published Shanghai transcription", () => {
       // The cover prints 地区 (上海市普陀区2024年区级部门预算), which unused-fact does not know.
       ["unused-fact", "warning", SHANGHAI, 20, '"上海市普陀区"'],
       // Item 31 (L181–L182): 350.35万元, and in the same sentence “2024年预算安排352.67万元”.
-      ["duplicate-figure", "error", SHANGHAI, 324, "2210201"],
-      ["purpose-amount-mismatch", "error", SHANGHAI, 324, "352.67万元"],
+      ["duplicate-figure", "error", SHANGHAI, 336, "2210201"],
+      ["purpose-amount-mismatch", "error", SHANGHAI, 336, "352.67万元"],
       // Item 4 (L95–L97): 减少2.98%, explained as 经费增加.
-      ["reason-contradicts-change", "warning", SHANGHAI, 355, "增加"],
+      ["reason-contradicts-change", "warning", SHANGHAI, 367, "增加"],
     ]);
   });
 });
