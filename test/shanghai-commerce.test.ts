@@ -6,7 +6,9 @@
  * the figure the model derives, row by row and column by column; the prose figures the
  * author states (purposes with their amounts, last year's figures, 三公, procurement,
  * coverage, assets, the key projects' 年度预算安排) come out as printed; and the budget
- * checks with no error and only the two warnings its source explains.
+ * checks with no error and only the two warnings its source explains. The as-published
+ * transcription (test/fixtures/as-published/shanghai-putuo-commerce-2025.budget) reports
+ * the document's contradiction at the lines that state it.
  *
  * Amounts are compared in 分, exactly, parsed from the printed text with toFen. A blank
  * cell of the document is 0. The model's tables are the standard ones (t1 … t13, whose
@@ -17,6 +19,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { toFen, wan, type Fen } from "../src/base/money.js";
 import { checkBudget } from "../src/check/check.js";
+import { diagnosticsJson } from "../src/cli/report.js";
 import { loadBudget } from "../src/syntax/load.js";
 
 const ENTRY = "budgets/shanghai-putuo-commerce-2025.budget";
@@ -511,5 +514,31 @@ describe("其他相关情况说明 and the key projects", () => {
       printed.map(([n, a, parts]) => [n, wanYuan(a), parts.map(([l, x]) => [l, wanYuan(x)])]),
     );
     expect(k.map((p) => [p.implementer, p.schedule, p.goal])).toEqual(Array(4).fill(["上海市普陀区商务委员会", "2025.1.1-2025.12.31", "详见单位的项目绩效目标表"]));
+  });
+});
+
+/* ------------------------------------------------------------------------------------ */
+/* The as-published transcription                                                        */
+/* ------------------------------------------------------------------------------------ */
+
+describe("the as-published transcription", () => {
+  const entry = "test/fixtures/as-published/shanghai-putuo-commerce-2025.budget";
+  const loaded = loadBudget(entry, host);
+  const json = JSON.parse(diagnosticsJson(checkBudget(loaded).diagnostics, { get: (p) => loaded.files.find((f) => f.path === p) }, "en")) as {
+    diagnostics: { code: string; severity: string; file: string; line: number; related?: { line: number }[] }[];
+  };
+  const line = (text: string) => readFileSync(entry, "utf8").split("\n").findIndex((l) => l.startsWith(text)) + 1;
+
+  it("reports the two last-year bases of 编制说明 (L106–L110) at the figures, and nothing else but the profile-blind warnings", () => {
+    expect(json.diagnostics.map((d) => [d.severity, d.code, d.file, d.line])).toEqual([
+      ["warning", "unused-fact", entry, line("  地区 ")],
+      ["warning", "unused-fact", entry, line("  内设机构 ")],
+      // 财政拨款 12,593.29万元 (the 收入 sentence's 2024年预算执行数) is not 一般公共预算 12,659.76万元
+      // (the 支出 sentences' 2024年预算) + 政府性基金 0 + 国有资本经营 0.
+      ["error", "duplicate-figure", entry, line("  财政拨款 12,593.29万元")],
+    ]);
+    expect(json.diagnostics[2]!.related?.map((r) => r.line)).toEqual([line("  一般公共预算 12,659.76万元"), line("  政府性基金预算 0万元"), line("  国有资本经营预算 0万元")]);
+    // The lines, as numbers, so that a moved statement is noticed here.
+    expect(json.diagnostics.map((d) => d.line)).toEqual([15, 48, 231]);
   });
 });
