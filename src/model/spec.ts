@@ -128,4 +128,6 @@ export interface ModelSpec {
   readonly vehicleKinds?: readonly string[];
   /** How the explanations compute a change in percent (explanations.ts); exact by default. */
   readonly percentBase?: "exact" | "wan-2";
+  /** The order of the project forms: 表十二's (the default), or by project name in pinyin order. */
+  readonly formOrder?: "table" | "name";
 }

@@ -190,6 +190,8 @@ export const ProfileModel = z.strictObject({
   vehicleKinds: z.array(z.string()).optional(),
   /** A change in percent from the exact amounts, or from the amounts rounded to 0.01万元. */
   percentBase: z.enum(["exact", "wan-2"]).optional(),
+  /** The project forms in 表十二's order ("table", the default) or by project name in pinyin order ("name"). */
+  formOrder: z.enum(["table", "name"]).optional(),
 });
 
 /**
@@ -283,6 +285,7 @@ export function modelSpecOf(p: LoadedProfile): ModelSpec {
     tables,
     ...(p.model.vehicleKinds ? { vehicleKinds: p.model.vehicleKinds } : {}),
     ...(p.model.percentBase ? { percentBase: p.model.percentBase } : {}),
+    ...(p.model.formOrder ? { formOrder: p.model.formOrder } : {}),
   };
 }
 
