@@ -112,6 +112,8 @@ export interface ProfileFacts {
   readonly printed: readonly string[];
   readonly derived: readonly string[];
   readonly unprinted: readonly string[];
+  /** The precision the tables print amounts in ("0.01万元", "1元"); 0.01万元 when absent. */
+  readonly precision?: string;
 }
 
 /** The profile a budget is published in. */

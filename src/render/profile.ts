@@ -229,6 +229,8 @@ export const ProfileJson = z.strictObject({
       printed: z.array(z.string()).optional(),
       derived: z.array(z.string()).optional(),
       unprinted: z.array(z.string()).optional(),
+      /** The precision the tables print amounts in: "0.01万元" (the default), "1元", "0.01元". */
+      precision: z.string().regex(/^\d+(\.\d+)?(万元|元)$/).optional(),
     })
     .optional(),
   /** Variants by budget year: "2024", "-2024" (up to 2024), "2025-" (from 2025). */
