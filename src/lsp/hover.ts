@@ -4,7 +4,8 @@
  * place in the catalogue and its totals in this budget; on an economic subject, its
  * name and how the tables class it; on an amount, the amount in the other unit and the
  * figures it is or feeds; on a keyword, what the statement takes and what its block
- * admits. Figures and their sources come through `ProvenanceAt` (provenance.ts).
+ * admits. Figures and their sources come through `ProvenanceAt` (provenance.ts), made
+ * once per check by the Workspace, so a hover only looks them up and formats them.
  */
 import type { Bilingual } from "../base/diagnostics.js";
 import { percent, toFen, type Fen } from "../base/money.js";
