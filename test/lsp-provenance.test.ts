@@ -5,7 +5,8 @@
  * its sources to its value; an amount leads to exactly the figures that add it; a subject
  * code, a project and a control total lead to the rows they are or feed; and a hover on
  * the line of 表五's row 2010502 lists that row's figures with the value and the sources
- * `yusuan trace` gives for them.
+ * `yusuan trace` gives for them. Every figure of a publication is named in the
+ * document's words.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -17,6 +18,7 @@ import { checkBudget } from "../src/check/check.js";
 import { main } from "../src/cli/main.js";
 import { nodeIo, type Io } from "../src/cli/io.js";
 import { Profiles } from "../src/cli/profiles.js";
+import { figureName } from "../src/lsp/figure-names.js";
 import { hoverAt } from "../src/lsp/hover.js";
 import { tracedProvenance, type Provenance } from "../src/lsp/provenance.js";
 import { Workspace } from "../src/lsp/workspace.js";
@@ -142,9 +144,45 @@ describe("figure provenance on the reference budget", () => {
     }
   });
 
+  it("leads the control of each kind of a unit's own funds, and of 单位资金, to the figure the check compares it with", () => {
+    for (const fixture of ["ok-own-funds-by-kind", "bad-business-income"]) {
+      const c = checkBudget(loadBudget(`test/fixtures/diagnostics/control-total-mismatch/${fixture}.budget`, diskHost()));
+      const d = new Derivation(c.effective, c.catalogue, { trace: true });
+      const there = tracedProvenance(d);
+      const control = c.effective.department!.control!;
+      for (const a of control.bySource) {
+        const [f, ...more] = there(a.money.span.file, a.money.span.start)!;
+        expect(more).toEqual([]);
+        // 单位资金 is every kind of own funds (表一's line); 事业收入 is itself (the explanations' line).
+        expect(f!.pointer).toMatch(a.source === "单位资金" ? /^\/tables\/t1\/income\// : /^\/explanations\/income\/bySource\//);
+        expect(f!.fen, `${fixture} ${a.source}`).toBe(sourceTotal(c.derivation.totals, a.source));
+        expect(sum(f!.sources.map((x) => x.fen))).toBe(f!.fen);
+      }
+    }
+  });
+
   it("has nothing to say between the figures", () => {
     const d = budget.department!;
     expect(at(d.name.span.file, d.name.span.start)).toBeUndefined();
+  });
+});
+
+describe("figure names", () => {
+  it("name every figure of a publication in the document's words: no field of the model, no index", () => {
+    const profiles = new Profiles(nodeIo());
+    const budgets = [REF, "budgets/shanghai-putuo-wanli-2024.budget", "budgets/shanghai-putuo-commerce-2025.budget", "test/fixtures/profiles/shanghai-third.budget"];
+    let named = 0;
+    for (const b of budgets) {
+      const c = checkBudget(loadBudget(b, diskHost()), undefined, undefined, { profiles });
+      const p = new Derivation(c.effective, c.catalogue, { spec: c.derivation.spec! }).publication();
+      for (const f of figures(p)) {
+        const n = figureName(p, f.pointer);
+        expect(n.name.zh, `${b} ${f.pointer}`).not.toMatch(/[A-Za-z#]/);
+        expect(n.part.zh, f.pointer).not.toBe("");
+        named++;
+      }
+    }
+    expect(named).toBeGreaterThan(5000);
   });
 });
 

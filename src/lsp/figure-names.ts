@@ -112,6 +112,8 @@ function elementName(o: Obj, index: number): string {
   // A subject the explanations list names itself by its 项, else its 款, else its 类.
   const named = name ?? [o.xiang, o.kuan, o.lei].map((x) => (x && typeof x === "object" ? str((x as Obj).name) : undefined)).find((x) => x !== undefined);
   if (code !== undefined) return named !== undefined ? `${code} ${named}` : code;
+  // Projects whose category is not written are counted together.
+  if (o.category === "") return "未写类别";
   // The one row of a one-row table has no name: the table and the column say it all.
   if (o.name === "" && o.cells !== undefined) return "";
   return str(o.label) ?? name ?? (str(o.project) !== undefined ? `「${str(o.project)}」` : undefined) ?? str(o.source) ?? str(o.category) ?? `#${index + 1}`;
