@@ -11,8 +11,7 @@ import type { Bilingual } from "../base/diagnostics.js";
 import { percent, toFen, type Fen } from "../base/money.js";
 import type { Span } from "../base/source.js";
 import { wanText, yuanText } from "../check/facts.js";
-import { accumulateTotals, amountOf } from "../model/totals.js";
-import { NO_TRACE } from "../model/trace.js";
+import { amountOf, type Totals } from "../model/totals.js";
 import type { Catalogue } from "../catalogue/types.js";
 import type * as A from "../syntax/ast.js";
 import { KEYWORD_BY_NAME } from "../syntax/keywords.js";
@@ -52,7 +51,7 @@ export function hoverAt(ws: Workspace, path: string, offset: number, lang: Lang,
       const name = unquote(a.arg.image);
       const index = result.effective.projects.findIndex((p) => p.name.value === name);
       const p = result.effective.projects[index];
-      if (p) return projectHover(p, result.effective, provenance?.(p.name.span.file, p.name.span.start), lang, link);
+      if (p) return projectHover(p, result.derivation.totals, provenance?.(p.name.span.file, p.name.span.start), lang, link);
     }
     if ((owner.kw === "Include" || owner.kw === "SourceFile") && slot === "path") {
       return undefined; // Definition leads there; the path speaks for itself.
@@ -108,9 +107,9 @@ function economicHover(code: string, cat: Catalogue, budget: A.Budget, lang: Lan
   return lines.join("\n\n");
 }
 
-function projectHover(p: A.Project, budget: A.Budget, figures: readonly Provenance[] | undefined, lang: Lang, link: LinkTo): string {
+/** A project's amount, and its shares of the totals the check's derivation computed. */
+function projectHover(p: A.Project, t: Totals, figures: readonly Provenance[] | undefined, lang: Lang, link: LinkTo): string {
   const amount = amountOf(p);
-  const t = accumulateTotals(budget, NO_TRACE);
   const lines = [`**${lang === "zh" ? "项目" : "project"}「${p.name.value}」** ${money(amount)}`];
   if (p.amounts.length > 1 || p.amounts[0]?.source !== "一般公共预算") lines.push(p.amounts.map((a) => `${a.source} ${wanText(a.money.fen)}`).join(" · "));
   const ofProjects = percent(amount, t.direction.project);
