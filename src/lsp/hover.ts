@@ -4,21 +4,21 @@
  * place in the catalogue and its totals in this budget; on an economic subject, its
  * name and how the tables class it; on an amount, the amount in the other unit and the
  * figures it is or feeds; on a keyword, what the statement takes and what its block
- * admits. Figures and their sources come through `ProvenanceAt` (provenance.ts).
+ * admits. Figures and their sources come through `ProvenanceAt` (provenance.ts), made
+ * once per check by the Workspace, so a hover only looks them up and formats them.
  */
 import type { Bilingual } from "../base/diagnostics.js";
 import { percent, toFen, type Fen } from "../base/money.js";
 import type { Span } from "../base/source.js";
 import { wanText, yuanText } from "../check/facts.js";
-import { accumulateTotals, amountOf } from "../model/totals.js";
-import { NO_TRACE } from "../model/trace.js";
+import { amountOf, type Totals } from "../model/totals.js";
 import type { Catalogue } from "../catalogue/types.js";
 import type * as A from "../syntax/ast.js";
 import { KEYWORD_BY_NAME } from "../syntax/keywords.js";
 import { CONTEXT_NAMES, CONTEXTS, type StatementSpec } from "../syntax/schema.js";
 import { splitQuantity, unquote } from "../syntax/values.js";
 import { locate } from "./locate.js";
-import { astProvenance, type Provenance, type ProvenanceAt } from "./provenance.js";
+import type { Provenance, ProvenanceAt } from "./provenance.js";
 import type { Workspace } from "./workspace.js";
 
 export type Lang = "zh" | "en";
@@ -34,8 +34,7 @@ export function hoverAt(ws: Workspace, path: string, offset: number, lang: Lang,
   const t = (b: Bilingual) => b[lang];
   const entry = ws.budgetOf(path);
   const result = entry?.result;
-  const pub = entry ? ws.publication(entry) : undefined;
-  const provenance: ProvenanceAt | undefined = result && pub ? astProvenance(result.effective, pub) : undefined;
+  const provenance: ProvenanceAt | undefined = entry ? ws.provenance(entry) : undefined;
   const catalogue = result?.catalogue;
   const a = at.arg;
   const owner = a?.owner.stmt;
@@ -52,7 +51,7 @@ export function hoverAt(ws: Workspace, path: string, offset: number, lang: Lang,
       const name = unquote(a.arg.image);
       const index = result.effective.projects.findIndex((p) => p.name.value === name);
       const p = result.effective.projects[index];
-      if (p) return projectHover(p, result.effective, provenance?.(p.name.span.file, p.name.span.start), lang, link);
+      if (p) return projectHover(p, result.derivation.totals, provenance?.(p.name.span.file, p.name.span.start), lang, link);
     }
     if ((owner.kw === "Include" || owner.kw === "SourceFile") && slot === "path") {
       return undefined; // Definition leads there; the path speaks for itself.
@@ -108,9 +107,9 @@ function economicHover(code: string, cat: Catalogue, budget: A.Budget, lang: Lan
   return lines.join("\n\n");
 }
 
-function projectHover(p: A.Project, budget: A.Budget, figures: readonly Provenance[] | undefined, lang: Lang, link: LinkTo): string {
+/** A project's amount, and its shares of the totals the check's derivation computed. */
+function projectHover(p: A.Project, t: Totals, figures: readonly Provenance[] | undefined, lang: Lang, link: LinkTo): string {
   const amount = amountOf(p);
-  const t = accumulateTotals(budget, NO_TRACE);
   const lines = [`**${lang === "zh" ? "项目" : "project"}「${p.name.value}」** ${money(amount)}`];
   if (p.amounts.length > 1 || p.amounts[0]?.source !== "一般公共预算") lines.push(p.amounts.map((a) => `${a.source} ${wanText(a.money.fen)}`).join(" · "));
   const ofProjects = percent(amount, t.direction.project);
@@ -134,15 +133,50 @@ function moneyHover(image: string, lang: Lang): string | undefined {
   return q.unit === "万元" ? `${image} = ${yuanText(r.fen)}` : `${image} = ${wanText(r.fen)}`;
 }
 
-/** The figures a position is or feeds, each with its value and (folded) its sources. */
+/** Figures listed when none is in the row of the statement hovered. */
+const FIRST_FIGURES = 6;
+/** Sources listed under a group of figures; the rest are counted. */
+const SOURCES_SHOWN = 8;
+
+function figureValue(f: Provenance, fen: Fen = f.fen): string {
+  return f.unit === "元" ? yuanText(fen) : wanText(fen);
+}
+
+/**
+ * The figures a position is or feeds. An amount enters dozens of figures (every table row
+ * above it, the totals, the prose, the charts, the forms), so the hover lists in full the
+ * figures of the statement's own rows (its subject's rows, its project's line and form),
+ * or the first few when it has none, and counts the others by the part of the document
+ * they are in. Figures with the same sources are listed together and their sources once,
+ * folded after the first few.
+ */
 function figuresText(figures: readonly Provenance[], lang: Lang, link: LinkTo, withSources = true): string {
-  const out: string[] = [lang === "zh" ? "**进入公开文件：**" : "**In the publication:**"];
-  for (const f of figures) {
-    out.push(`- ${f.figure[lang]}${lang === "zh" ? "：" : ": "}${wanText(f.fen)}`);
-    if (!withSources || !f.sources.length) continue;
-    const shown = f.sources.slice(0, 8);
-    for (const s of shown) out.push(`  - [${s.label[lang]}](${link(s.span)}) ${wanText(s.fen)}`);
-    if (f.sources.length > shown.length) out.push(`  - ${lang === "zh" ? `等共 ${f.sources.length} 笔` : `${f.sources.length} in all`}`);
+  const zh = lang === "zh";
+  const own = figures.filter((f) => f.own);
+  const shown = own.length ? own : figures.slice(0, FIRST_FIGURES);
+  const out: string[] = [zh ? `**进入公开文件：** 共 ${figures.length} 个数字` : `**In the publication:** ${figures.length} figure${figures.length === 1 ? "" : "s"}`];
+  const groups = new Map<string, Provenance[]>();
+  for (const f of shown) {
+    const key = f.sources.map((x) => `${x.span.file}\u0000${x.span.start}\u0000${x.fen}`).join("\u0001");
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  for (const g of groups.values()) {
+    for (const f of g) out.push(`- ${f.figure[lang]}${zh ? "：" : ": "}${figureValue(f)}`);
+    const sources = g[0]!.sources;
+    if (!withSources || !sources.length) continue;
+    if (g.length > 1) out.push(zh ? `  - 以上 ${g.length} 个数字的来源：` : `  - the sources of the ${g.length} figures above:`);
+    const listed = sources.slice(0, SOURCES_SHOWN);
+    for (const s of listed) out.push(`  - [${s.label[lang]}](${link(s.span)}) ${figureValue(g[0]!, s.fen)}`);
+    if (sources.length > listed.length) out.push(`  - ${zh ? `等共 ${sources.length} 笔` : `${sources.length} in all`}`);
+  }
+  const rest = figures.filter((f) => !shown.includes(f));
+  if (rest.length) {
+    const byPart = new Map<string, number>();
+    for (const f of rest) byPart.set(f.part[lang], (byPart.get(f.part[lang]) ?? 0) + 1);
+    const parts = [...byPart].map(([p, n]) => `${p} ${n}`).join(" · ");
+    out.push(zh ? `\n其余 ${rest.length} 个：${parts}` : `\n${rest.length} more: ${parts}`);
   }
   return out.join("\n");
 }

@@ -14,16 +14,21 @@
  *
  * A roll-up checks every department of it, which is slow for a large one: it is
  * re-checked when the roll-up file itself changes, and when a file it read is saved.
+ *
+ * The publication of a check, and where each of its figures comes from, are made once per
+ * check, on the first hover that needs them, from one derivation that records every
+ * figure's sources.
  */
 import { posix } from "node:path";
 import { sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
 import { checkBudget, type CheckResult } from "../check/check.js";
 import { checkEntry } from "../check/entry.js";
-import { derive } from "../model/derive.js";
+import { Derivation } from "../model/derivation.js";
 import type { Publication } from "../model/types.js";
 import type { ParsedFile } from "../syntax/cst.js";
 import { loadEntry, normalisePath, type SourceHost } from "../syntax/load.js";
 import { parse } from "../syntax/parse.js";
+import { tracedProvenance, type ProvenanceAt } from "./provenance.js";
 import { LineIndex } from "./text.js";
 import type { ProfileSource } from "../model/spec.js";
 
@@ -49,6 +54,12 @@ export interface CheckedEntry {
   readonly ms: number;
 }
 
+/** An entry's traced derivation and the index of its figures by position, each made once. */
+interface Traced {
+  readonly derivation: Derivation;
+  provenance?: ProvenanceAt;
+}
+
 /** Folders above a file searched for the budgets that include it, when no workspace folder bounds the search. */
 const LEVELS_WITHOUT_ROOT = 2;
 
@@ -57,7 +68,7 @@ export class Workspace {
   private readonly entries = new Map<string, CheckedEntry>();
   private readonly parsed = new Map<string, ParsedFile>();
   private readonly lines = new Map<string, LineIndex>();
-  private readonly publications = new WeakMap<CheckedEntry, Publication | null>();
+  private readonly traced = new WeakMap<CheckedEntry, Traced>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -229,17 +240,35 @@ export class Workspace {
   }
 
   /**
-   * The publication derived from an entry's check, once per check; undefined for a
-   * roll-up, or when deriving is not possible.
+   * The publication of an entry's check, from its traced derivation (made once per check,
+   * on first use); undefined for a roll-up.
    */
   publication(e: CheckedEntry): Publication | undefined {
+    return this.tracedOf(e)?.derivation.publication();
+  }
+
+  /** Where the figures of an entry's publication come from, by position (provenance.ts); undefined for a roll-up. */
+  provenance(e: CheckedEntry): ProvenanceAt | undefined {
+    const t = this.tracedOf(e);
+    if (t) t.provenance ??= tracedProvenance(t.derivation);
+    return t?.provenance;
+  }
+
+  /**
+   * The derivation that records every figure's sources, made once per check. The check's
+   * own derivation records none (recording costs every re-check as the author types, and
+   * only hovers read the sources), so the first hover after a check makes this one, with
+   * the same budget, catalogue and profile; later hovers read it.
+   */
+  private tracedOf(e: CheckedEntry): Traced | undefined {
     if (!e.result) return undefined;
-    let pub = this.publications.get(e);
-    if (pub === undefined) {
-      pub = derive(e.result.effective, e.result.catalogue);
-      this.publications.set(e, pub);
+    let t = this.traced.get(e);
+    if (!t) {
+      const { effective, catalogue, derivation } = e.result;
+      t = { derivation: new Derivation(effective, catalogue, { trace: true, ...(derivation.spec ? { spec: derivation.spec } : {}) }) };
+      this.traced.set(e, t);
     }
-    return pub ?? undefined;
+    return t;
   }
 
   /** The budget entry a file belongs to, checked (the first, when several include it). */
