@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../lsp/server.js";
-import { profileNamesOnly } from "./profile-names.js";
+import { Profiles } from "./profiles.js";
 import { loadFullParser } from "../syntax/parse.js";
 import type { Io } from "./io.js";
 import type { Lang } from "./report.js";
@@ -29,7 +29,9 @@ export async function lspCommand(io: Io, o: LspOptions): Promise<number> {
     fs: { read: (p) => io.readFile(p), list: (p) => io.listDir(p) },
     lang: o.lang,
     now: () => performance.now(),
-    profiles: profileNamesOnly(io),
+    // The profiles with their specs: the editor's hovers trace the figures of the
+    // publication each budget's profile derives (its form order, its own tables).
+    profiles: new Profiles(io),
     ...(io.exists(o.docs ?? DOCS) ? { docs: o.docs ?? DOCS } : {}),
   });
   const exited = new Promise<number>((resolve) => connection.onExit(() => resolve(0)));
