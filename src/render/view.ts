@@ -350,6 +350,8 @@ export interface RollupView {
   readonly name: string;
   readonly count: string;
   readonly header: readonly string[];
+  /** The Markdown table's delimiter row: one cell per column of the header, the amounts right-aligned. */
+  readonly rule: string;
   /** `href` is empty for a department not published (it has errors); `state` says how its check went. */
   readonly rows: readonly { readonly code: string; readonly name: string; readonly href: string; readonly state: string; readonly cells: readonly string[] }[];
   readonly total: readonly string[];
@@ -389,6 +391,7 @@ export function rollupView(index: RollupIndex, profile: LoadedProfile, format: F
     name: index.name,
     count: String(index.departments.length),
     header: ["部门编码", "部门名称", "收入总计", ...ROLLUP_SOURCES.map(([, zh]) => zh), "上年结转", "检查结果"],
+    rule: `|---|---|${"---:|".repeat(ROLLUP_SOURCES.length + 2)}---|`,
     rows: index.departments.map((d) => ({
       code: d.code,
       name: d.name,
