@@ -206,14 +206,18 @@ export class BuildCache {
 /**
  * A digest of the compiler itself, so that a new yusuan never serves what an old one
  * wrote: every file of the bundle it runs from (dist/bundle/), or, run from the compiled
- * modules or from sources, every module below dist/ or src/. Computed once per process.
+ * modules or from sources, every module below dist/ or src/ (read once per process), and
+ * its version.
  */
 let codeDigest: string | undefined;
 export function compilerDigest(io: Io, version: string): string {
-  if (codeDigest !== undefined) return codeDigest;
+  return sha256(version, (codeDigest ??= codeFilesDigest(io)));
+}
+
+function codeFilesDigest(io: Io): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const top = path.basename(here) === "bundle" ? here : path.dirname(here);
-  const parts: string[] = [version];
+  const parts: string[] = [];
   const walk = (dir: string) => {
     for (const name of io.listDir(dir)) {
       const p = path.join(dir, name);
@@ -224,7 +228,7 @@ export function compilerDigest(io: Io, version: string): string {
     }
   };
   walk(top);
-  return (codeDigest = sha256(...parts));
+  return sha256(...parts);
 }
 
 /** The digest of a profile as a build reads it: every layer's profile.json and templates, a --templates folder's included. */
