@@ -80,6 +80,7 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue, inherited?: Cata
   const effective = lastYear ? withLastYear(budget, lastYear) : budget;
   const profile = profileNameOf(budget, options.profiles);
   const spec = options.profiles?.spec(profile);
+  const facts = options.profiles?.facts?.(profile);
   const model = new Derivation(effective, catalogue, spec ? { spec } : {});
   const figuresRead = !hasErrors(loaded.diagnostics);
   for (const rule of RULES) {
@@ -91,6 +92,7 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue, inherited?: Cata
       catalogue,
       catalogueIsBuiltin: chosen.builtin,
       ...(options.profiles ? { profiles: options.profiles.names } : {}),
+      ...(facts ? { profileFacts: facts } : {}),
       ...(previousCatalogue && previousCatalogue.year !== catalogue.year ? { previousCatalogue } : {}),
       ...(lastYear ? { lastYear } : {}),
       report: (span, message, extra) => diagnostics.push(diagnosticOf(spec, span, message, extra)),

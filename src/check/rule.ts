@@ -6,6 +6,7 @@
  * A rule declares its code and severity once, here in its definition; `report` fills
  * them into every diagnostic it makes.
  */
+import type { ProfileFacts } from "../model/spec.js";
 import type { Bilingual, CodeSpec, DiagnosticExtra, Severity } from "../base/diagnostics.js";
 import type { Span } from "../base/source.js";
 import type { Budget } from "../syntax/ast.js";
@@ -33,6 +34,8 @@ export interface RuleContext {
   readonly previousCatalogue?: Catalogue;
   /** The profiles a budget may name in 公开格式, when the command knows them. */
   readonly profiles?: readonly string[];
+  /** What the budget's profile prints, derives or leaves out otherwise than the default. */
+  readonly profileFacts?: ProfileFacts;
   /** Last year's figures, derived from last year's budget when the 上年 block names it. */
   readonly lastYear?: LastYearFigures;
   /** Reports a diagnostic of this rule's code, with its severity (or one it declares in `alsoAs`). */

@@ -4,11 +4,11 @@
  * `--templates DIR` override, each read as a layer for render/profile.ts to merge.
  */
 import * as path from "node:path";
-import type { ModelSpec, ProfileSource } from "../model/spec.js";
+import type { ModelSpec, ProfileFacts, ProfileSource } from "../model/spec.js";
 import { loadProfile, modelSpecOf, profileExtends, type LoadedProfile } from "../render/profile.js";
 import type { Io } from "./io.js";
 
-import { profileNames, TEMPLATES } from "./profile-names.js";
+import { profileFacts, profileNames, TEMPLATES } from "./profile-names.js";
 
 export { profileNames, TEMPLATES };
 
@@ -86,6 +86,10 @@ export class Profiles implements ProfileSource {
       this.read.set(name, r);
     }
     return r;
+  }
+
+  facts(name: string): ProfileFacts | undefined {
+    return profileFacts(this.io, name);
   }
 
   spec(name: string): ModelSpec | undefined {

@@ -97,6 +97,21 @@ export interface ProfileSource {
   readonly names: readonly string[];
   /** What the model needs of a profile; undefined when it cannot be read. */
   spec(name: string): ModelSpec | undefined;
+  /** Which facts a profile prints, derives or leaves out, for the checks of facts; undefined when it cannot be read. */
+  facts?(name: string): ProfileFacts | undefined;
+}
+
+/**
+ * The facts a profile treats otherwise than the default format (shanxi-13) does, by the
+ * statement's keyword: `printed`, facts it prints that the default prints only in parts a
+ * budget may lack (地区 on Shanghai's cover); `derived`, facts it can write itself when the
+ * budget leaves them out (机构设置 from the units); `unprinted`, facts the default requires
+ * that it never prints (a project's 类别 in Shanghai's format).
+ */
+export interface ProfileFacts {
+  readonly printed: readonly string[];
+  readonly derived: readonly string[];
+  readonly unprinted: readonly string[];
 }
 
 /** The profile a budget is published in. */

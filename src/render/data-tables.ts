@@ -143,6 +143,8 @@ interface Ctx {
   readonly data: GenericTable;
   readonly style: NumberStyle;
   readonly l: (key: string) => string;
+  /** Fills a profile string's {year} and other placeholders. */
+  readonly fill: (s: string) => string;
 }
 
 /** An amount cell of the table: its text in the table's style, its amount and what it sums. */
@@ -152,9 +154,9 @@ function amount(x: Ctx, holder: Record<string, Fen>, key: string, row: { code: s
   return { ...c, text: amountText(fen, x.style) };
 }
 
-/** The label path of each amount column: its groups, then its label. */
+/** The label path of each amount column: its groups, then its label, with {year} and the rest filled in. */
 function columnPaths(x: Ctx, prefix: readonly string[] = []): string[][] {
-  return (x.table.columns ?? []).map((c) => [...prefix, ...(c.groups ?? []), c.label]);
+  return (x.table.columns ?? []).map((c) => [...prefix, ...[...(c.groups ?? []), c.label].map(x.fill)]);
 }
 
 function columnDims(x: Ctx): Dims[] {
@@ -260,10 +262,10 @@ function singleRow(x: Ctx): BuiltTable {
 }
 
 /** Lays out one table defined as data from the publication's derivation of it. */
-export function buildDataTable(pub: Publication, table: DataTable, style: NumberStyle, l: (key: string) => string): BuiltTable {
+export function buildDataTable(pub: Publication, table: DataTable, style: NumberStyle, l: (key: string) => string, fill: (s: string) => string): BuiltTable {
   const data = pub.profileTables?.find((g) => g.id === table.id);
   invariant(data !== undefined, `the publication has no table ${table.id}: it was derived without the profile that defines it`);
-  const x: Ctx = { table, data, style, l };
+  const x: Ctx = { table, data, style, l, fill };
   switch (table.kind) {
     case "subject-tree":
     case "economic-tree":

@@ -53,6 +53,11 @@ function registerHelpers(hb: typeof Handlebars): void {
     invariant(typeof value === "string" || typeof value === "number", `md: expected text, got ${typeof value}`);
     return new hb.SafeString(escapeMarkdown(String(value)));
   });
+  // An ordinal from a zero-based @index: {{inc @index}} prints 1 for the first.
+  hb.registerHelper("inc", (value: unknown) => {
+    invariant(typeof value === "number", `inc: expected a number, got ${typeof value}`);
+    return value + 1;
+  });
 }
 
 export interface Engine {
@@ -74,7 +79,7 @@ export function createEngine(templates: Readonly<Record<string, string>>, format
   for (const file of Object.keys(templates).sort()) {
     if (file.endsWith(suffix)) sources.set(file.slice(0, -suffix.length), templates[file]!);
   }
-  const options = { strict: true, noEscape: false, preventIndent: true, knownHelpers: { md: true }, knownHelpersOnly: false } as const;
+  const options = { strict: true, noEscape: false, preventIndent: true, knownHelpers: { md: true, inc: true }, knownHelpersOnly: false } as const;
   for (const [name, text] of sources) hb.registerPartial(name, hb.compile(text, options));
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   return {

@@ -173,8 +173,14 @@ const Words = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), z.string());
 
 /** How the prose prints its figures. */
 export const ProseStyle = z.strictObject({
-  /** 万元 amounts with two decimals always ("0.00", the default), or without trailing zeros ("0", "25", "21.5"). */
+  /** 万元 amounts with two decimals always (the default), or without trailing zeros ("25", "21.5"). */
   money: z.enum(["fixed", "trim"]).optional(),
+  /** The 三公 amounts' style, when it differs from the rest of the prose. */
+  threePublicMoney: z.enum(["fixed", "trim"]).optional(),
+  /** Thousands separators in the prose's amounts (the default) or none ("15621.11"). */
+  separators: z.boolean().optional(),
+  /** A zero amount as "0" (the default) or "0.00". */
+  zero: z.enum(["0", "0.00"]).optional(),
 });
 export type ProseStyle = z.infer<typeof ProseStyle>;
 
@@ -213,6 +219,14 @@ export const ProfileJson = z.strictObject({
   words: Words.optional(),
   prose: ProseStyle.optional(),
   model: ProfileModel.optional(),
+  /** Facts this profile prints, derives or leaves out otherwise than the default (model/spec.ts ProfileFacts). */
+  facts: z
+    .strictObject({
+      printed: z.array(z.string()).optional(),
+      derived: z.array(z.string()).optional(),
+      unprinted: z.array(z.string()).optional(),
+    })
+    .optional(),
   /** Variants by budget year: "2024", "-2024" (up to 2024), "2025-" (from 2025). */
   years: z.record(z.string().regex(YEARS, "a year (2024), up to a year (-2024) or from a year (2025-)"), YearVariant).optional(),
 });

@@ -620,7 +620,7 @@ export function tableView(
     return fill(s, vars);
   };
   let built: Built;
-  if (isDataTable(table)) built = buildDataTable(pub, table, style, l);
+  if (isDataTable(table)) built = buildDataTable(pub, table, style, l, (s) => fill(s, vars));
   else {
     const b = build(table.kind as TableKind, { pub, l });
     // The fixed kinds are built in 万元 with two decimals, blank for zero.

@@ -20,6 +20,8 @@ import { SOURCES } from "../syntax/ast.js";
 import { overallFormView, projectFormView, type FormView } from "./forms.js";
 import type { Headings, HeadingKey, LoadedProfile } from "./profile.js";
 import { fill, tableView, type TableView } from "./tables.js";
+import { explainView, type ExplainView } from "./explain-view.js";
+import { forYear } from "./profile.js";
 
 export type Format = "html" | "md";
 
@@ -68,6 +70,8 @@ export interface DocumentView {
   readonly s11: ReturnType<typeof section11>;
   readonly s12: ReturnType<typeof section12>;
   readonly charts: { readonly income: ChartView; readonly general: ChartView; readonly threePublic: ChartView };
+  /** The explanations subject by subject, as sentences in the profile's wording (explain-view.ts). */
+  readonly explain: ExplainView;
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -281,7 +285,8 @@ function toc(id: string, text: string, depth: number, children: TocEntry[] = [])
 }
 
 /** Builds the view of a publication for a profile and a format. */
-export function buildView(pub: Publication, profile: LoadedProfile, format: Format, hasPartial: (name: string) => boolean): DocumentView {
+export function buildView(pub: Publication, profileOfAnyYear: LoadedProfile, format: Format, hasPartial: (name: string) => boolean): DocumentView {
+  const profile = forYear(profileOfAnyYear, pub.header.year);
   const unit = pub.header.self === "本单位";
   const kind = unit ? "单位" : "部门";
   const year = String(pub.header.year);
@@ -336,6 +341,7 @@ export function buildView(pub: Publication, profile: LoadedProfile, format: Form
       general: chartView("chart-general", pub.charts.general, format),
       threePublic: chartView("chart-three-public", pub.charts.threePublic, format),
     },
+    explain: explainView(pub, profile.words, profile.prose),
   };
 }
 

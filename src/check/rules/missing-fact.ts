@@ -25,10 +25,11 @@ export const rule: Rule = {
         });
     }
     if (d) department(ctx, d);
+    const unprinted = new Set(ctx.profileFacts?.unprinted ?? []);
     for (const p of b.projects) {
       const missing: [string, string][] = [];
       if (!p.subject) missing.push(["科目", "functional subject (科目)"]);
-      if (!p.category) missing.push(["类别", "category (类别)"]);
+      if (!p.category && !unprinted.has("类别")) missing.push(["类别", "category (类别)"]);
       if (p.amounts.length === 0) missing.push(["金额", "amount"]);
       if (missing.length) report(ctx, "项目", "project", p.name, missing);
     }
@@ -48,7 +49,7 @@ function department(ctx: RuleContext, d: A.Department): void {
   // A fact a 待补充 statement names is already reported, as a warning, by pending-content.
   const pending = (fact: string) => (ctx.budget.pending ?? []).some((p) => new RegExp(`^\\s*${fact}\\s*[：:]`).test(p.value));
   if (!d.duties && !pending("职责")) missing.push(["职责", "职责 (duties)", "第一部分印出“本部门职责”"]);
-  if (!d.organisation && !pending("机构设置")) missing.push(["机构设置", "机构设置 (organisation)", "第一部分印出“机构设置情况”"]);
+  if (!d.organisation && !pending("机构设置") && !ctx.profileFacts?.derived.includes("机构设置")) missing.push(["机构设置", "机构设置 (organisation)", "第一部分印出“机构设置情况”"]);
   const units = ctx.budget.units;
   if (!d.kind && !pending("类型") && (units.length === 0 || units.some((u) => !u.kind))) missing.push(["类型", "类型 (kind)", "单位类型决定公用经费是否计入机关运行经费（表十一）"]);
   if (!missing.length) return;

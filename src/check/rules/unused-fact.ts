@@ -63,14 +63,17 @@ export const rule: Rule = {
     }
 
     const d = b.department;
+    const printed = new Set(ctx.profileFacts?.printed ?? []);
     if (d && !b.overall) {
       const why = bi("只有整体支出绩效目标申报表印出它，而预算没有「整体绩效」", "only the overall performance form prints it, and the budget has no 整体绩效");
       const hint = bi("写「整体绩效 { … }」，或删除它", "write the 整体绩效 { … } block, or remove it");
       const st = d.staffing;
       if (st) unused((st.authorized ?? st.actual ?? st.established ?? st.other ?? st).span, bi("「编制」", "编制 (staffing)"), why, hint);
-      if (d.sections.length) unused(d.sections[0]!.span, bi("「内设机构」", "内设机构 (internal sections)"), why, hint);
+      // A profile that writes 机构设置 from the units lists the 内设机构 when the budget writes no 机构设置 of its own.
+      const derivedWithSections = ctx.profileFacts?.derived.includes("机构设置") && !d.organisation;
+      if (d.sections.length && !derivedWithSections) unused(d.sections[0]!.span, bi("「内设机构」", "内设机构 (internal sections)"), why, hint);
     }
-    if (d?.region && ctx.model.attachment.published.size === 0) {
+    if (d?.region && !printed.has("地区") && ctx.model.attachment.published.size === 0) {
       unused(d.region.span, bi("「地区」", "地区 (region)"), bi("它只印在项目支出绩效目标表的标题中，而预算没有项目绩效目标表", "it is printed only in the titles of the project performance forms, and the budget has none"), bi("删除它，或为项目写绩效目标表", "remove it, or write the projects' performance forms"));
     }
     for (const c of b.carryovers) {
