@@ -19,6 +19,7 @@
  */
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
 import { checkBudget, type CheckResult } from "../check/check.js";
 import { renderRollup, type LoadedProfile } from "../render/render.js";
@@ -84,7 +85,18 @@ export interface BuildOptions {
   version?: string;
 }
 
+/**
+ * How far V8 lets the heap grow past what a full collection left live, in percent. A build
+ * allocates fast and keeps little (one department at a time), and by V8's own measure of
+ * that it lets the heap grow up to fourfold: a province's build peaked at 275 MiB. Twice
+ * what is live keeps the peak at about 197 MiB (below ledger-cli's 233 MiB on the same
+ * province) for a few percent more time in the collector. Set once, for the process and
+ * the worker threads it starts.
+ */
+const HEAP_GROWING_PERCENT = 100;
+
 export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const entries = o.inputs;
   if (!entries.length) {
     io.err(o.lang === "zh" ? "yusuan: 没有要生成的 .budget 文件\n" : "yusuan: no .budget files to build\n");

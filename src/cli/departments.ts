@@ -59,7 +59,6 @@ export interface DepartmentBuilt extends CheckedDepartment {
 export type Job = { readonly kind: "check"; readonly department: DepartmentRef } | { readonly kind: "build"; readonly department: DepartmentRef; readonly request: BuildRequest };
 
 export class DepartmentRunner {
-  private readonly host: SourceHost;
   private readonly checking: ProfileSource;
   private publishing?: Profiles;
   private cache?: BuildCache;
@@ -72,7 +71,6 @@ export class DepartmentRunner {
     private readonly inherited?: Catalogue,
     private readonly choice: ProfileChoice = {},
   ) {
-    this.host = fsHost(io);
     // Checking needs the profiles' names; building, each department's profile (read on first use).
     this.checking = profileNamesOnly(io, choice.override);
   }
@@ -81,9 +79,14 @@ export class DepartmentRunner {
     return job.kind === "check" ? this.check(job.department) : this.build(job.department, job.request);
   }
 
-  /** Checks a department. One that needs the full parser is the only one run twice. */
+  /**
+   * Checks a department. One that needs the full parser is the only one run twice. Each
+   * department reads through a host of its own, dropped with it: a thread holds one
+   * department's texts at a time, never the province's.
+   */
   check(d: DepartmentRef): Promise<CheckedDepartment> {
-    return withParser(() => checkDepartment(d, this.host, this.custom, this.inherited, { profiles: this.checking }));
+    const host = fsHost(this.io);
+    return withParser(() => checkDepartment(d, host, this.custom, this.inherited, { profiles: this.checking }));
   }
 
   /** Checks a department and, when it has no error, writes its publication below `request.out`. */
@@ -104,7 +107,7 @@ export class DepartmentRunner {
     }
     // Built now: with a cache, every file the loader asks about is recorded.
     const recording = cache ? cacheModule!.recordingIo(this.io) : undefined;
-    const host = recording ? fsHost(recording.io) : this.host;
+    const host: SourceHost = fsHost(recording ? recording.io : this.io);
     // Parsing (which may load the full parser and run again) comes before any write.
     const checked = await withParser(() => checkBudget(loadBudget(d.path, host), this.custom, this.inherited, { profiles: publishing }));
     const result = { diagnostics: checked.diagnostics, totals: departmentTotals(d.path, d.include, checked.derivation) };
