@@ -322,3 +322,68 @@ describe("a format that cannot be made", () => {
     }
   }, 60_000);
 });
+
+/* ------------------------------------------------------------------------------------ */
+/* A Shanghai budget: tables defined as data, in 元, read back by LibreOffice              */
+/* ------------------------------------------------------------------------------------ */
+
+describe("a Shanghai budget in the office formats", () => {
+  const SH = "shanghai-putuo-commerce-2025";
+  let shDir = "";
+  let shMarkdown = "";
+  // Amounts of the Shanghai tables: 元 with two decimals and separators (371,514,655.00).
+  const yuan = (s: string) => /^\d{1,3}(,\d{3})*\.\d{2}$/.test(s);
+  const plain = (s: string) => s.replaceAll(",", "");
+  const tableAmounts = (md: string) => {
+    const out = new Map<string, string[]>();
+    const parts = md.split(/^<a id="(t\d+)"><\/a>$/m);
+    for (let i = 1; i < parts.length; i += 2) {
+      const section = parts[i + 1]!.split(/^<a id=/m)[0]!;
+      out.set(parts[i]!, section.split("\n").filter((l) => l.startsWith("|")).join("|").split("|").map((c) => c.trim().replace(/\\(.)/g, "$1")).filter((c) => yuan(c) || /^\d+\.\d{2}$/.test(c)).map(plain));
+    }
+    return out;
+  };
+  beforeAll(async () => {
+    shDir = tmp("sh");
+    expect((await build(shDir, [`budgets/${SH}.budget`, "--format", "md,xlsx,docx"])).code).toBe(0);
+    shMarkdown = fs.readFileSync(path.join(shDir, `${SH}.md`), "utf8");
+  }, 120_000);
+
+  it("reads back in LibreOffice (xlsx → csv) with each of the nine tables' amounts", async () => {
+    const out = tmp("sh-lo-xlsx");
+    fs.copyFileSync(path.join(shDir, `${SH}.xlsx`), path.join(out, "b.xlsx"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(path.join(out, "b.xlsx")) as unknown as ExcelJS.Buffer);
+    const sheets = wb.worksheets.map((w) => w.name);
+    expect(sheets[0]).toBe("2025年部门财务收支预算总表");
+    const r = spawnSync("soffice", ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out, path.join(out, "b.xlsx")], { encoding: "utf8", timeout: 120_000 });
+    expect(r.error, "LibreOffice (soffice) is needed: apt-get install libreoffice-calc").toBeUndefined();
+    const want = tableAmounts(shMarkdown);
+    expect([...want.keys()]).toEqual(["t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9"]);
+    let compared = 0;
+    [...want.values()].forEach((amounts, i) => {
+      const csv = parseCsv(fs.readFileSync(path.join(out, `b-${sheets[i]}.csv`), "utf8"));
+      // The sheet's amounts as LibreOffice reads the numbers, leaving out the 类/款/项 code columns.
+      const codeRow = csv.find((row) => row.includes("类"));
+      const codeColumns = new Set((codeRow ?? []).flatMap((c, k) => (["类", "款", "项"].includes(c) ? [k] : [])));
+      const got = csv.flatMap((row) => row.filter((c, k) => !codeColumns.has(k) && /^\d+(\.\d+)?$/.test(c.trim())).map((c) => new Dec(c).toFixed(2)));
+      const sort = (xs: string[]) => [...xs].sort();
+      expect(sort(got), sheets[i]).toEqual(sort(amounts.map((a) => new Dec(a).toFixed(2))));
+      compared += amounts.length;
+    });
+    expect(compared).toBeGreaterThan(200);
+  }, 180_000);
+
+  it("reads back in LibreOffice (docx → pdf) with every table amount and the 编制说明's figures", () => {
+    const out = tmp("sh-lo-docx");
+    const r = spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", out, path.join(shDir, `${SH}.docx`)], { encoding: "utf8", timeout: 120_000 });
+    expect(r.error, "LibreOffice (soffice) is needed: apt-get install libreoffice-writer").toBeUndefined();
+    const t = spawnSync("pdftotext", ["-layout", path.join(out, `${SH}.pdf`), "-"], { encoding: "utf8" });
+    const pdf = t.stdout.replace(/\s/g, "");
+    for (const a of new Set([...tableAmounts(shMarkdown).values()].flat())) expect(pdf.replaceAll(",", ""), a).toContain(a);
+    const prose = shMarkdown.slice(shMarkdown.indexOf('<a id="budget">'), shMarkdown.indexOf('<a id="tables">'));
+    const figures = [...new Set(prose.match(/\d{1,3}(?:,\d{3})*\.\d{2}万元/g) ?? [])];
+    expect(figures.length).toBeGreaterThan(15);
+    for (const f of figures) expect(pdf, f).toContain(f);
+  }, 180_000);
+});

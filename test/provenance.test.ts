@@ -65,8 +65,8 @@ describe("yusuan trace on the reference budget", () => {
     const r = run(["trace", REF, "表十二", "统计网络租用经费"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("= 0.60万元");
-    expect(r.stdout).toContain("projects.budget:166  0.60万元  项目「统计网络租用经费」一般公共预算");
-    expect(r.stdout).toMatch(/> 166 \|\s+一般公共预算 0\.60万元/);
+    expect(r.stdout).toContain("projects.budget:170  0.60万元  项目「统计网络租用经费」一般公共预算");
+    expect(r.stdout).toMatch(/> 170 \|\s+一般公共预算 0\.60万元/);
   });
   it("names the rows when a row is not found, and exits 2", () => {
     const r = run(["trace", REF, "表五", "9999999"]);
@@ -97,7 +97,7 @@ describe("build --provenance", () => {
   });
   it("gives each amount cell of the HTML its source lines", () => {
     const html = fs.readFileSync(path.join(out, "jinzhong-econ-ops-2024.html"), "utf8");
-    expect(html).toContain('title="budgets/jinzhong-econ-ops-2024/projects.budget:166  0.60  一般公共预算 0.60万元"');
+    expect(html).toContain('title="budgets/jinzhong-econ-ops-2024/projects.budget:170  0.60  一般公共预算 0.60万元"');
   });
 });
 

@@ -14,7 +14,7 @@ import type { Compared, Publication } from "../src/model/types.js";
 import { amt, blank, grid, h, t } from "../src/render/grid.js";
 import fc from "fast-check";
 import { escapeMarkdown } from "../src/render/handlebars.js";
-import { loadProfile, profileExtends, type LoadedProfile, type ProfileLayer } from "../src/render/profile.js";
+import { loadProfile, modelSpecOf, profileExtends, type LoadedProfile, type ProfileLayer } from "../src/render/profile.js";
 import { renderDocument, tidyMarkdown } from "../src/render/render.js";
 import { changeClause, chineseDate, paragraphs, reasonText } from "../src/render/view.js";
 import { loadBudget } from "../src/syntax/load.js";
@@ -52,7 +52,8 @@ const REFERENCE = "budgets/jinzhong-econ-ops-2024.budget";
 function reference(): Publication {
   const host = { read: (p: string) => (existsSync(path(p)) ? readFileSync(path(p), "utf8") : undefined) };
   const { budget } = loadBudget(REFERENCE, host);
-  return derive(budget, builtinCatalogue(2024)!);
+  // Derived for the profile the reference is published in, as the build derives it.
+  return derive(budget, builtinCatalogue(2024)!, { spec: modelSpecOf(profile("shanxi-13")) });
 }
 
 /** A deep copy to mutate: the model is plain data (amounts are integers of 分). */
@@ -300,11 +301,18 @@ describe.runIf(existsSync(path(REFERENCE)))("the reference budget rendered", () 
     expect(html).toContain('<th rowspan="5">部门基本信息</th>');
     // 企业服务常态化经费: nine indicators, so 绩效指标 spans them and its header row.
     expect(html).toContain('<th rowspan="10">绩效指标</th>');
-    // The reference's title: the budget's 地区, then the level.
-    expect(md.match(/#### 山西转型综合改革示范区晋中开发区县（区）级预算部门（单位）项目支出绩效目标表\n/g)).toHaveLength(13);
+    // The reference's title: the budget's 地区, then the level; three forms have their own (表题).
+    expect(md.match(/#### 山西转型综合改革示范区晋中开发区县（区）级预算部门（单位）项目支出绩效目标表\n/g)).toHaveLength(10);
+    expect(md.match(/#### 预算部门（单位）项目支出绩效目标表\n/g)).toHaveLength(3);
     const noRegion = copy(pub);
     delete noRegion.header.region;
-    expect(renderDocument(noRegion, shanxi, "md").match(/#### 县（区）级预算部门（单位）项目支出绩效目标表\n/g)).toHaveLength(13);
+    expect(renderDocument(noRegion, shanxi, "md").match(/#### 县（区）级预算部门（单位）项目支出绩效目标表\n/g)).toHaveLength(10);
+    // The forms in the order of their projects' names in pinyin, as the reference prints them.
+    expect([...md.matchAll(/^\| 项目名称 \| ([^|]+) \|  \|/gm)].map((m) => m[1]!.trim()).slice(0, 3)).toEqual(["2024年创新能力建设项目", "2024年晋中开发区消费券专项资金", "参加中国国际进口博览会经费"]);
+    // 落款: 联系人 on three forms, none on one; the first form's funding label.
+    expect(md.match(/\| 联系人： \|/g)).toHaveLength(3);
+    expect(md.match(/\| 负责人： \|/g)).toHaveLength(12);
+    expect(md).toContain("| 项目资金（元） | 总预算资金总额： |");
     expect(md).toContain("| 项目名称 | 2024年晋中开发区消费券专项资金 |");
     expect(md).toContain("消费券券面额度13500000元");
   });

@@ -67,11 +67,17 @@ describe("the as-published Shanghai transcription", () => {
     const text = loaded.files.find((f) => f.path === SHANGHAI)!.text;
     const at = (offset: number) => text.slice(0, offset).split("\n").length;
     expect(ds.map((d) => [d.code, d.severity, d.span.file, at(d.span.start), text.slice(d.span.start, d.span.end)])).toEqual([
+      // Item 26 (L164–L166): 城管执法's purpose is 2120102's (城乡社区管理事务一般行政管理事务).
+      ["copied-text", "warning", SHANGHAI, 330, '"城乡社区管理事务一般行政管理事务"'],
       // Item 31 (L181–L182): 350.35万元, and in the same sentence “2024年预算安排352.67万元”.
       ["duplicate-figure", "error", SHANGHAI, 336, "2210201"],
       ["purpose-amount-mismatch", "error", SHANGHAI, 336, "352.67万元"],
       // Item 4 (L95–L97): 减少2.98%, explained as 经费增加.
       ["reason-contradicts-change", "warning", SHANGHAI, 367, "增加"],
+      // Item 15 (L129–L131): 职业年金's reason is 事业单位离退休's.
+      ["copied-text", "warning", SHANGHAI, 389, '"事业单位离退休经费增加"'],
+      // Item 26 (L164–L166): 城管执法's reason is 2120102's too.
+      ["copied-text", "warning", SHANGHAI, 411, '"城乡社区管理事务一般行政管理事务经费减少"'],
     ]);
   });
 });

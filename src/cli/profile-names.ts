@@ -54,9 +54,10 @@ export function profileFacts(io: Io, name: string, seen = new Set<string>()): Pr
   if (typeof json !== "object" || json === null) return undefined;
   const p = json as { extends?: unknown; facts?: Record<string, unknown> };
   const base = typeof p.extends === "string" ? profileFacts(io, p.extends, seen) : undefined;
-  const list = (k: keyof ProfileFacts): readonly string[] => {
+  const list = (k: "printed" | "derived" | "unprinted"): readonly string[] => {
     const v = p.facts?.[k];
     return Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : (base?.[k] ?? []);
   };
-  return { printed: list("printed"), derived: list("derived"), unprinted: list("unprinted") };
+  const precision = typeof p.facts?.["precision"] === "string" ? (p.facts["precision"] as string) : base?.precision;
+  return { printed: list("printed"), derived: list("derived"), unprinted: list("unprinted"), ...(precision ? { precision } : {}) };
 }

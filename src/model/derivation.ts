@@ -170,20 +170,20 @@ export class Derivation {
     const tables = this.tables();
     // The forms name the department by code and name, or by name when it has no code.
     const deptCodeName = deptCode ? `${deptCode}-${deptName}` : deptName;
-    const projectForms = buildProjectForms(budget, tables.t12, this.projects.t12.lines, this.attachment.published, deptCodeName, this.units.unitOf, this.tracer);
+    const projectForms = buildProjectForms(budget, tables.t12, this.projects.t12.lines, this.attachment.published, deptCodeName, this.units.unitOf, this.tracer, this.spec?.formOrder);
     const prose = buildProse(budget, tables, this.projects.t12.lines, projectForms, this.tracer);
     const explanations = buildExplanations({
       budget,
       catalogue: this.catalogue,
       names: this.names,
-      items: this.items,
       totals: this.totals,
       economic: this.economic,
       tables,
       units: this.units,
       unitModels: this.units.units,
       projectLines: this.projects.t12.lines,
-      projectForms,
+      fiscal: this.functional.fiscal,
+      coverage: this.coverage,
       percentBase: this.spec?.percentBase ?? "exact",
       tracer: this.tracer,
     });

@@ -13,11 +13,11 @@ import { FISCAL_SOURCES, SOURCES } from "../syntax/ast.js";
 import { zeroCells } from "./cells.js";
 import { change, compareTraced, stated, type LastYearFigure } from "./compare.js";
 import type { Economic } from "./economic.js";
-import type { Item } from "./items.js";
-import { SubjectTreeBuilder } from "./subjects.js";
 import type { Totals } from "./totals.js";
 import type { FigureRef, Tracer } from "./trace.js";
-import type { Change, Explanations, KeyProject, ProjectForm, ProjectLine, SubjectItem, Tables, UnitModel } from "./types.js";
+import type { Change, Explanations, KeyProject, ProjectLine, SubjectItem, Tables, UnitModel } from "./types.js";
+import type { Coverage } from "./coverage.js";
+import type { Functional } from "./functional.js";
 import type { UnitResolution } from "./units.js";
 
 /** How a change in percent is computed: from the exact amounts, or (as some regions print it) from the amounts rounded to 0.01万元. */
@@ -27,19 +27,20 @@ export interface ExplanationInputs {
   readonly budget: A.Budget;
   readonly catalogue: Catalogue;
   readonly names: ReadonlyMap<string, string>;
-  readonly items: readonly Item[];
   readonly totals: Totals;
   readonly economic: Economic;
   readonly tables: Tables;
   readonly units: UnitResolution;
   readonly unitModels: readonly UnitModel[];
   readonly projectLines: readonly ProjectLine[];
-  readonly projectForms: readonly ProjectForm[];
+  /** 财政拨款 spending of this year by subject (functional.ts), the tree the 项 are listed from. */
+  readonly fiscal: Functional["fiscal"];
+  /** The coverage of the published project forms (coverage.ts), when the budget states none. */
+  readonly coverage: Coverage;
   readonly percentBase: PercentBase;
   readonly tracer: Tracer;
 }
 
-const FISCAL: ReadonlySet<A.Source> = new Set(FISCAL_SOURCES);
 
 /** An amount rounded half-up to 0.01万元, in 分. */
 function roundedWan(fen: Fen): Fen {
@@ -91,16 +92,14 @@ export function buildExplanations(x: ExplanationInputs): Explanations {
   }));
 
   // The 项 with 财政拨款 spending this year, in code order.
-  const tree = new SubjectTreeBuilder(["amount"] as const, tr);
-  for (const it of x.items) if (it.kind !== "carryover" && FISCAL.has(it.source)) tree.add(it.subject, { amount: it.fen }, it.money);
-  const rows = tree.rows(x.catalogue, x.names);
+  const rows = x.fiscal.rows(x.catalogue, x.names);
   const purposes = new Map<string, string>();
   for (const p of budget.purposes ?? []) if (!purposes.has(p.code.value)) purposes.set(p.code.value, p.text.value);
   const executed = new Map<string, A.Money>();
   for (const e of ly?.executed ?? []) if (!executed.has(e.code.value)) executed.set(e.code.value, e.money);
   const named = new Map(rows.map((r) => [r.code, { code: r.code, name: r.name }]));
   const subjects: SubjectItem[] = rows
-    .filter((r) => r.leaf && r.cells.amount !== 0)
+    .filter((r) => r.leaf && r.cells.total !== 0)
     .map((r) => {
       const last = executed.get(r.code);
       const item: SubjectItem = {
@@ -108,17 +107,17 @@ export function buildExplanations(x: ExplanationInputs): Explanations {
         lei: named.get(r.code.slice(0, 3))!,
         ...(r.code.length >= 5 ? { kuan: named.get(r.code.slice(0, 5))! } : {}),
         ...(r.code.length >= 7 ? { xiang: named.get(r.code)! } : {}),
-        amount: r.cells.amount,
+        amount: r.cells.total,
         ...(purposes.has(r.code) ? { purpose: purposes.get(r.code)! } : {}),
-        ...(last ? { executed: last.fen, change: changeOn(r.cells.amount, last.fen, x.percentBase) } : {}),
+        ...(last ? { executed: last.fen, change: changeOn(r.cells.total, last.fen, x.percentBase) } : {}),
         ...(reasons.has(r.code) ? { reason: reasons.get(r.code)! } : {}),
       };
       if (tr.on) {
-        tr.from(item, "amount", [[r.cells, "amount"]]);
+        tr.from(item, "amount", [[r.cells, "total"]]);
         if (last && item.change) {
           tr.add(item, "executed", last);
-          const grew = r.cells.amount >= last.fen;
-          tr.from(item.change, "amount", [[r.cells, "amount", grew ? 1 : -1]]);
+          const grew = r.cells.total >= last.fen;
+          tr.from(item.change, "amount", [[r.cells, "total", grew ? 1 : -1]]);
           tr.add(item.change, "amount", last, grew ? -1 : 1);
         }
       }
@@ -161,9 +160,9 @@ export function buildExplanations(x: ExplanationInputs): Explanations {
     coverage = { stated: true, ...(cov.units ? { units: cov.units.number } : {}), ...(cov.projects ? { projects: cov.projects.number } : {}), ...(cov.amount ? { amount: cov.amount.fen } : {}) };
     if (tr.on && cov.amount) tr.add(coverage, "amount", cov.amount);
   } else {
-    const forms = x.projectForms;
-    coverage = { stated: false, units: String(new Set(forms.map((f) => f.unit)).size), projects: String(forms.length), amount: sum(forms.map((f) => f.amount)) };
-    if (tr.on) tr.from(coverage, "amount", forms.map((f): FigureRef => [f, "amount"]));
+    const c = x.coverage;
+    coverage = { stated: false, units: String(c.units), projects: String(c.projects), amount: c.amount };
+    if (tr.on) tr.from(coverage, "amount", [[c, "amount"]]);
   }
 
   // Key projects: those with a 经费说明.

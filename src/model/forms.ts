@@ -42,7 +42,14 @@ function defined<T extends Record<string, string | undefined>>(r: T): { [K in ke
   return out;
 }
 
-/** The project forms in 表十二's order: by unit in unit order, then source order. */
+/** Project names in pinyin order, as the budget systems that sort forms by name print them. */
+const PINYIN = new Intl.Collator("zh-Hans-u-co-pinyin");
+
+/**
+ * The project forms in 表十二's order (by unit in unit order, then source order), or, when
+ * the profile says so, by project name in pinyin order (a stable sort: equal names keep
+ * 表十二's order).
+ */
 export function buildProjectForms(
   budget: A.Budget,
   t12: ProjectTable,
@@ -51,6 +58,7 @@ export function buildProjectForms(
   deptCodeName: string,
   unitOf: UnitResolution["unitOf"],
   tracer: Tracer,
+  order: "table" | "name" = "table",
 ): ProjectForm[] {
   const byUnit = new Map<string, number[]>();
   budget.projects.forEach((p, i) => {
@@ -66,7 +74,7 @@ export function buildProjectForms(
       if (f) out.push(projectForm(budget.projects[i]!, lines[i]!, f, deptCodeName, u.name, tracer));
     }
   }
-  return out;
+  return order === "name" ? out.sort((a, b) => PINYIN.compare(a.project, b.project)) : out;
 }
 
 function projectForm(p: A.Project, line: ProjectLine, f: A.PerformanceForm, deptCodeName: string, unit: string, tracer: Tracer): ProjectForm {
@@ -102,6 +110,7 @@ function projectForm(p: A.Project, line: ProjectLine, f: A.PerformanceForm, dept
     indicators,
     indicatorRows: sum(indicators.map((g) => g.rows)),
     ...defined({ filed: text(f.filed), owner: text(f.owner), handler: text(f.handler), phone: text(f.phone) }),
+    ...defined({ title: text(f.title), footer: text(f.footer), fundingLabel: text(f.fundingLabel) }),
   };
   if (tracer.on) tracer.from(form, "amount", [[line.cells, "total"]]);
   return form;

@@ -112,6 +112,8 @@ export interface ProfileFacts {
   readonly printed: readonly string[];
   readonly derived: readonly string[];
   readonly unprinted: readonly string[];
+  /** The precision the tables print amounts in ("0.01万元", "1元"); 0.01万元 when absent. */
+  readonly precision?: string;
 }
 
 /** The profile a budget is published in. */
@@ -128,4 +130,6 @@ export interface ModelSpec {
   readonly vehicleKinds?: readonly string[];
   /** How the explanations compute a change in percent (explanations.ts); exact by default. */
   readonly percentBase?: "exact" | "wan-2";
+  /** The order of the project forms: 表十二's (the default), or by project name in pinyin order. */
+  readonly formOrder?: "table" | "name";
 }

@@ -692,6 +692,12 @@ export const ProjectForm = z.object({
   /** The number of indicator rows (for the 绩效指标 row span). */
   indicatorRows: z.number().int(),
   filed: z.string().optional(),
+  /** 表题: the form's own title, where the budget gives one (else the profile's). */
+  title: z.string().optional(),
+  /** 落款: the footer's contact field (经办人 or 联系人), or 无 for no footer. */
+  footer: z.string().optional(),
+  /** 资金名称: the label of the whole-period funding, where the budget gives one. */
+  fundingLabel: z.string().optional(),
   owner: z.string().optional(),
   handler: z.string().optional(),
   phone: z.string().optional(),

@@ -9,7 +9,7 @@
  */
 import { Dec, type Fen } from "../base/money.js";
 import { columnLabels, placeCells } from "./grid.js";
-import type { TableView } from "./tables.js";
+import { fullTitle, type TableView } from "./tables.js";
 
 /** The columns of the file, in order. */
 export const CSV_COLUMNS = ["table", "title", "row", "code", "label", "level", "column", "unit", "amount"] as const;
@@ -63,7 +63,7 @@ export function tidyRecords(tables: readonly TableView[]): TidyRecord[] {
       if (p.head || !f || p.cell.fen === undefined) continue;
       out.push({
         table: t.id,
-        title: `${t.ordinal} ${t.title}`,
+        title: fullTitle(t),
         row: p.row - headRows + 1,
         code: f.code,
         label: f.label,

@@ -218,17 +218,17 @@ function sourceSummary(x: Ctx): BuiltTable {
     ...columnPaths(x, [x.l("expenditure")]),
   ]);
   const cols = 3 + keys.length;
-  const spec = x.table.income ?? [];
+  // A line that says it may be left out is, when its amount is zero; each keeps its spec.
+  const incomeShown = income.map((l, i) => ({ l, f: x.table.income?.[i] })).filter(({ l, f }) => !(f?.omitZero && l.amount === 0));
   const body: Row[] = [];
-  const n = Math.max(income.length, x.data.rows.length);
+  const n = Math.max(incomeShown.length, x.data.rows.length);
   for (let i = 0; i < n; i++) {
-    const inc = income[i];
+    const inc = incomeShown[i];
     const exp = x.data.rows[i];
     const cells: Cell[] = [];
     if (inc) {
-      const f = spec[i]?.filter;
-      const label = inc.label;
-      cells.push(t(label), amount(x, inc as unknown as Record<string, Fen>, "amount", { code: "", label, dims: { flow: "income", ...dimsOf(f) } }, {}));
+      const label = inc.l.label;
+      cells.push(t(label), amount(x, inc.l as unknown as Record<string, Fen>, "amount", { code: "", label, dims: { flow: "income", ...dimsOf(inc.f?.filter) } }, {}));
     } else cells.push(blank(), blank());
     if (exp) {
       const code = exp.code ?? "";

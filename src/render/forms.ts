@@ -119,7 +119,7 @@ export function projectFormView(f: ProjectForm, year: number, index: number, tit
     {
       cells: [
         h("项目资金（元）", { rowspan: 6 }),
-        h("实施期资金总额：", { colspan: 2 }),
+        h(`${f.fundingLabel ?? "实施期资金总额"}：`, { colspan: 2 }),
         yuan(p?.total),
         h("年度资金总额：", { colspan: 2 }),
         { ...yuan(a.total), colspan: 2 },
@@ -163,18 +163,23 @@ export function projectFormView(f: ProjectForm, year: number, index: number, tit
       ],
     },
     ...indicators,
-    {
-      cells: [
-        t(`负责人：${f.owner ?? ""}`, { colspan: 2 }),
-        t(`经办人：${f.handler ?? ""}`, { colspan: 2 }),
-        t(`联系电话：${f.phone ?? ""}`, { colspan: 2 }),
-        t(`填报日期：${f.filed ?? ""}`, { colspan: 2 }),
-      ],
-    },
+    // 落款: 负责人, the contact (经办人 or 联系人), 联系电话 and 填报日期; none for 无.
+    ...(f.footer === "无"
+      ? []
+      : [
+          {
+            cells: [
+              t(`负责人：${f.owner ?? ""}`, { colspan: 2 }),
+              t(`${f.footer ?? "经办人"}：${f.handler ?? ""}`, { colspan: 2 }),
+              t(`联系电话：${f.phone ?? ""}`, { colspan: 2 }),
+              t(`填报日期：${f.filed ?? ""}`, { colspan: 2 }),
+            ],
+          },
+        ]),
   ];
   return {
     id: `form-${index + 1}`,
-    title,
+    title: f.title ?? title,
     subtitle: `（${year}年度）`,
     project: f.project,
     grid: grid(8, [], body),

@@ -70,6 +70,8 @@ export const ProfileIncomeLine = z.strictObject({
   filter: ItemFilter.optional(),
   /** 1 for a line printed under the one before it. */
   level: z.number().int().min(0).max(1).optional(),
+  /** Printed only when its amount is not zero (上年结转, which most budgets have none of). */
+  omitZero: z.boolean().optional(),
 });
 
 /** One table of a profile. `{year}` in the title and labels is replaced by the budget's year. */
@@ -190,6 +192,8 @@ export const ProfileModel = z.strictObject({
   vehicleKinds: z.array(z.string()).optional(),
   /** A change in percent from the exact amounts, or from the amounts rounded to 0.01万元. */
   percentBase: z.enum(["exact", "wan-2"]).optional(),
+  /** The project forms in 表十二's order ("table", the default) or by project name in pinyin order ("name"). */
+  formOrder: z.enum(["table", "name"]).optional(),
 });
 
 /**
@@ -225,6 +229,8 @@ export const ProfileJson = z.strictObject({
       printed: z.array(z.string()).optional(),
       derived: z.array(z.string()).optional(),
       unprinted: z.array(z.string()).optional(),
+      /** The precision the tables print amounts in: "0.01万元" (the default), "1元", "0.01元". */
+      precision: z.string().regex(/^\d+(\.\d+)?(万元|元)$/).optional(),
     })
     .optional(),
   /** Variants by budget year: "2024", "-2024" (up to 2024), "2025-" (from 2025). */
@@ -244,6 +250,33 @@ export interface LoadedProfile {
   readonly years: readonly (readonly [string, YearVariant])[];
   /** Template texts by file name: "document.html.hbs", "table.md.hbs", … */
   readonly templates: Readonly<Record<string, string>>;
+}
+
+type Filter = z.infer<typeof ItemFilter>;
+const KINDS = ["basic", "project", "carryover"] as const;
+const KIND_WORDS: Readonly<Record<(typeof KINDS)[number], string>> = { basic: "基本支出", project: "项目", carryover: "上年结转" };
+
+function admitsPair(f: Filter | undefined, source: string, kind: (typeof KINDS)[number]): boolean {
+  return (!f?.sources || f.sources.includes(source)) && (!f?.kinds || f.kinds.includes(kind));
+}
+
+/**
+ * The income lines of level 0 of a source-summary table count every amount the table
+ * counts exactly once, by source and kind: else 收入总计 would differ from 支出总计 for
+ * some budget, and a figure would be printed twice or not at all. Checked when the
+ * profile is loaded, for every budget at once.
+ */
+function incomePartition(t: ProfileTable): string[] {
+  const problems: string[] = [];
+  const top = (t.income ?? []).filter((l) => (l.level ?? 0) === 0);
+  for (const source of SOURCES) {
+    for (const kind of KINDS) {
+      if (!admitsPair(t.filter, source, kind)) continue;
+      const n = top.filter((l) => admitsPair(l.filter, source, kind)).length;
+      if (n !== 1) problems.push(`table ${t.id}: ${n === 0 ? "no" : n} income line${n === 1 ? "" : "s"} of level 0 count${n === 1 ? "s" : ""} the ${KIND_WORDS[kind]} amounts of ${source}: each amount the table counts is counted by exactly one`);
+    }
+  }
+  return problems;
 }
 
 /** Whether a year key ("2024", "-2024", "2025-") covers a year. */
@@ -283,6 +316,7 @@ export function modelSpecOf(p: LoadedProfile): ModelSpec {
     tables,
     ...(p.model.vehicleKinds ? { vehicleKinds: p.model.vehicleKinds } : {}),
     ...(p.model.percentBase ? { percentBase: p.model.percentBase } : {}),
+    ...(p.model.formOrder ? { formOrder: p.model.formOrder } : {}),
   };
 }
 
@@ -370,6 +404,7 @@ export function loadProfile(layers: readonly ProfileLayer[]): { profile?: Loaded
     if (isDataTable(t)) {
       if (!t.columns?.length) problems.push(`table ${t.id}: a ${t.kind} table names its columns`);
       if (t.kind === "source-summary" && !t.income?.length) problems.push(`table ${t.id}: a source-summary table names its income lines`);
+      if (t.kind === "source-summary") problems.push(...incomePartition(t));
       const keys = new Set<string>();
       for (const c of t.columns ?? []) {
         if (keys.has(c.key)) problems.push(`table ${t.id}: column key ${c.key} is used twice`);

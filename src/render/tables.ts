@@ -600,6 +600,11 @@ function build(kind: TableKind, ctx: Ctx): Built {
   }
 }
 
+/** A table's full title: its ordinal, when it has one, before its title ("表一 2024年预算收支总表"). */
+export function fullTitle(t: { readonly ordinal: string; readonly title: string }): string {
+  return t.ordinal ? `${t.ordinal} ${t.title}` : t.title;
+}
+
 /** Replaces `{year}` (and any other `{key}` given) in a profile string. */
 export function fill(s: string, vars: Readonly<Record<string, string>>): string {
   return s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);

@@ -19,7 +19,7 @@ import { pieSvg, slicesOf } from "./charts.js";
 import { SOURCES } from "../syntax/ast.js";
 import { overallFormView, projectFormView, type FormView } from "./forms.js";
 import type { Headings, HeadingKey, LoadedProfile } from "./profile.js";
-import { fill, tableView, type TableView } from "./tables.js";
+import { fill, fullTitle, tableView, type TableView } from "./tables.js";
 import { explainView, type ExplainView } from "./explain-view.js";
 import { forYear } from "./profile.js";
 
@@ -303,7 +303,7 @@ export function buildView(pub: Publication, profileOfAnyYear: LoadedProfile, for
       "part2",
       headings.part2,
       0,
-      tables.map((t) => toc(t.id, `${t.ordinal} ${t.title}`, 1)),
+      tables.map((t) => toc(t.id, fullTitle(t), 1)),
     ),
     toc("part3", headings.part3, 0, [
       ...sections,

@@ -15,8 +15,8 @@
 import ExcelJS from "exceljs";
 import { exactDecimal } from "./csv.js";
 import { indentLevel, labelCells, placeCells, type GridView } from "./grid.js";
-import type { TableView } from "./tables.js";
 import { fixCoreDates, normaliseZip } from "./zip.js";
+import { fullTitle, type TableView } from "./tables.js";
 
 export interface XlsxOptions {
   /** The document's date (creation and modification): the budget year's 1 January. */
@@ -110,9 +110,9 @@ export function rowHeights(g: GridView, widths: readonly number[]): number[] {
 /** A sheet name: at most 31 characters, none of []:*?/\, unique in the workbook. */
 function sheetName(t: TableView, used: Set<string>): string {
   const clean = (s: string) => s.replace(/[[\]:*?/\\]/g, "_").slice(0, 31).trim();
-  let name = clean(`${t.ordinal} ${t.title}`);
+  let name = clean(fullTitle(t));
   if (used.has(name)) name = clean(t.ordinal);
-  for (let i = 2; used.has(name); i++) name = clean(`${t.ordinal} (${i})`);
+  for (let i = 2; used.has(name); i++) name = clean(`${t.ordinal || t.id} (${i})`);
   used.add(name);
   return name;
 }
@@ -136,7 +136,7 @@ function writeSheet(ws: ExcelJS.Worksheet, t: TableView): void {
   }
   ws.mergeCells(r, 1, r, last);
   const title = ws.getCell(r, 1);
-  title.value = `${t.ordinal} ${t.title}`;
+  title.value = fullTitle(t);
   title.font = { name: FONT, size: 14, bold: true };
   title.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
   ws.getRow(r).height = 28;

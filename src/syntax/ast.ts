@@ -231,6 +231,12 @@ export interface PerformanceForm {
   readonly owner?: Located<string>;
   readonly handler?: Located<string>;
   readonly phone?: Located<string>;
+  /** 表题: this form's own title, where a document titles its forms differently. */
+  readonly title?: Located<string>;
+  /** 落款: the footer's contact field, 经办人 (the default) or 联系人, or 无 for no footer. */
+  readonly footer?: Located<string>;
+  /** 资金名称: the label of the whole-period funding, 实施期资金总额 by default (总预算资金总额). */
+  readonly fundingLabel?: Located<string>;
   readonly span: Span;
 }
 

@@ -60,6 +60,14 @@ export const ATTRIBUTE: Enumeration = {
   slots: [["performance", "Attribute", "attribute"]],
 };
 
+/** 落款 of a performance form: the footer's contact field, or no footer. */
+export const FOOTER: Enumeration = {
+  zh: "落款",
+  en: "form footer",
+  values: ["经办人", "联系人", "无"],
+  slots: [["performance", "Footer", "text"]],
+};
+
 /**
  * The kinds of vehicles of 国有资产: the Shanxi format's seven, in its order, then the
  * kinds the Shanghai format adds. A kind may be written without 用车 (领导 for 领导用车).
@@ -108,7 +116,7 @@ export const INDICATOR_LEVEL2: Enumeration = {
 };
 
 /** Every closed set, in the order the EBNF and README list them. */
-export const ENUMERATIONS: readonly Enumeration[] = [UNIT_KIND, MONEY_UNIT, CATEGORY, ATTRIBUTE, INDICATOR_LEVEL1, INDICATOR_LEVEL2, VEHICLE_KIND];
+export const ENUMERATIONS: readonly Enumeration[] = [UNIT_KIND, MONEY_UNIT, CATEGORY, ATTRIBUTE, FOOTER, INDICATOR_LEVEL1, INDICATOR_LEVEL2, VEHICLE_KIND];
 
 /** The value a written word means in a set (itself, or the value of another spelling), or undefined. */
 export function enumValue(e: Enumeration, written: string): string | undefined {

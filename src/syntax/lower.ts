@@ -591,6 +591,9 @@ export class Lowerer {
       ...opt("owner", this.located(f.get("Owner"), "text", "str")),
       ...opt("handler", this.located(f.get("Handler"), "text", "str")),
       ...opt("phone", this.located(f.get("Phone"), "text", "str")),
+      ...opt("title", this.located(f.get("FormTitle"), "text", "str")),
+      ...opt("footer", this.located(f.get("Footer"), "text", "str")),
+      ...opt("fundingLabel", this.located(f.get("FundingLabel"), "text", "str")),
       span: this.stmtSpan(s),
     };
   }

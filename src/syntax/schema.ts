@@ -200,6 +200,9 @@ export const CONTEXTS: Readonly<Record<string, readonly StatementSpec[]>> = {
     st("Owner", [s("text", "str")]),
     st("Handler", [s("text", "str")]),
     st("Phone", [s("text", "str")]),
+    st("FormTitle", [s("text", "str")]),
+    st("Footer", [s("text", "str")]),
+    st("FundingLabel", [s("text", "str")]),
     pending,
   ],
   carryover: [

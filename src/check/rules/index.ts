@@ -54,11 +54,13 @@ import { rule as procurementReserve } from "./procurement-reserve.js";
 import { rule as vehiclePurchasePlan } from "./vehicle-purchase-plan.js";
 import { rule as reasonContradictsChange } from "./reason-contradicts-change.js";
 import { rule as unknownProfile } from "./unknown-profile.js";
+import { rule as amountPrecision } from "./amount-precision.js";
 
 export const RULES: readonly Rule[] = [
   missingDepartment,
   missingFact,
   unknownProfile,
+  amountPrecision,
   categoryUnknown,
   valueOutsideSet,
   placeholderText,

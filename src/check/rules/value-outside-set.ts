@@ -6,7 +6,7 @@
  */
 import { bi } from "../../base/diagnostics.js";
 import type * as A from "../../syntax/ast.js";
-import { ATTRIBUTE, enumValue, MONEY_UNIT, UNIT_KIND, VEHICLE_KIND, type Enumeration } from "../../syntax/enumerations.js";
+import { ATTRIBUTE, enumValue, MONEY_UNIT, UNIT_KIND, VEHICLE_KIND, type Enumeration, FOOTER } from "../../syntax/enumerations.js";
 import { outsideSet } from "../facts.js";
 import type { Rule, RuleContext } from "../rule.js";
 
@@ -35,6 +35,8 @@ export const rule: Rule = {
     const attrWhy = bi("绩效目标表在项目属性后印出“（1年结束）”“（长期开展）”或“（阶段开展）”。", "The form prints (1年结束), (长期开展) or (阶段开展) after it.");
     for (const p of b.projects) check(ctx, ATTRIBUTE, p.performance?.attribute, bi(`项目「${p.name.value}」的项目属性`, `the attribute of the project ${p.name.value}`), attrWhy);
     for (const f of b.forms) check(ctx, ATTRIBUTE, f.attribute, bi(`绩效目标表「${f.project?.value ?? ""}」的项目属性`, `the attribute on the form of ${f.project?.value ?? ""}`), attrWhy);
+    const footerWhy = bi("绩效目标表的落款印出负责人、经办人（或联系人）、联系电话和填报日期；“无”则不印落款。", "The form's footer prints 负责人, 经办人 (or 联系人), 联系电话 and 填报日期; 无 prints none.");
+    for (const f of [...b.projects.map((p) => p.performance), ...b.forms]) check(ctx, FOOTER, f?.footer, bi("绩效目标表的落款", "the form's footer"), footerWhy);
     for (const v of b.assets?.vehicles ?? []) check(ctx, VEHICLE_KIND, v.kind, bi("车辆类别", "the vehicle kind"), bi("国有资产情况按这些类别列出车辆数。", "The state-assets section counts vehicles by these kinds."));
   },
 };
