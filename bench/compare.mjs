@@ -9,8 +9,9 @@
  *   npm run build && node bench/compare.mjs [--runs N] [--quick] [--keep]
  *
  *   1. 100 departments × 1,000 minimal projects (bench/generate.js): `yusuan check
- *      province.budget` vs `ledger -f journal.ledger bal`, `hledger -f journal.ledger bal`
- *      and `bean-check -C journal.beancount` (each when installed); ratios to ledger.
+ *      province.budget` and `yusuan build --format html,md,json --no-cache` vs `ledger -f
+ *      journal.ledger bal`, `hledger -f journal.ledger bal` and `bean-check -C
+ *      journal.beancount` (each when installed); ratios to ledger.
  *   2. Scaling: one department of 1k, 10k and 100k minimal projects, `yusuan check`;
  *      ratio of each size to the previous (target: 10× the input costs ≤ 11× the time).
  *   3. One real department: `yusuan check budgets/jinzhong-econ-ops-2024.budget` vs
@@ -21,6 +22,10 @@
  *      time is in the note); ratio check ÷ JSON parse. When the roll-up build fails, its
  *      row shows the first stderr line and the JSON parsed is a stand-in: one
  *      department's build (d0000's budget.json) copied once per department.
+ *
+ *   5. Rebuild of the province of (1) after editing one department (the cache serves the
+ *      others) against the full build without the cache; ratio (target ≤ 0.1).
+ *   6. PDF of 10 reference-shaped departments: wall time, and per department.
  *
  * Each measurement runs one warm-up round, then N rounds (default 5), the commands of a
  * measurement interleaved (A B A B …) so that load on the machine hits them alike. Wall
@@ -166,6 +171,8 @@ function measure1() {
   generate(dir, { departments, projects });
   const cases = [
     { key: "yusuan", ...yusuan("check", join(dir, "province.budget")), mustSucceed: true },
+    // The whole build of the same province, without the cache: html, md and json of every department.
+    { key: "build", ...yusuan("build", join(dir, "province.budget"), "--out", join(tmp, "m1-out"), "--format", "html,md,json", "--no-cache"), mustSucceed: true },
     { key: "ledger", cmd: "ledger", args: ["-f", join(dir, "journal.ledger"), "bal"] },
     { key: "hledger", cmd: "hledger", args: ["-f", join(dir, "journal.ledger"), "bal"] },
     // -C: Beancount 2 would otherwise write a pickle cache next to the journal and read that instead.
@@ -178,6 +185,7 @@ function measure1() {
   const baseRss = ledger.rsss.length ? median(ledger.rsss) : NaN;
   const sizes = {
     yusuan: `${mb(bytesUnder(dir, ".budget"))} of .budget`,
+    build: `${mb(bytesUnder(dir, ".budget"))} of .budget; html, md, json written`,
     ledger: `${mb(statSync(join(dir, "journal.ledger")).size)} journal`,
     hledger: "same journal as ledger",
     beancount: `${mb(statSync(join(dir, "journal.beancount")).size)} journal`,
@@ -187,7 +195,7 @@ function measure1() {
     const wall = r.walls.length ? median(r.walls) : NaN;
     const rss = r.rsss.length ? median(r.rsss) : NaN;
     const ratio = c.key === "ledger" ? "1.00× (base)" : `${fmtRatio(wall / base)} ledger`;
-    row("1", `${departments}×${projects} minimal: ${c.key}`, c, r, ratio, c.key === "ledger" || !Number.isFinite(rss / baseRss) ? sizes[c.key] : `${sizes[c.key]}; RSS ${fmtRatio(rss / baseRss)} ledger's`);
+    row("1", `${departments}×${projects} minimal: ${c.key === "yusuan" ? "yusuan check" : c.key === "build" ? "yusuan build" : c.key}`, c, r, ratio, c.key === "ledger" || !Number.isFinite(rss / baseRss) ? sizes[c.key] : `${sizes[c.key]}; RSS ${fmtRatio(rss / baseRss)} ledger's`);
   }
 }
 
@@ -241,7 +249,7 @@ function measure4() {
   generate(dir, { departments, projects: 13, shape: "reference" });
   const province = join(dir, "province.budget");
   const check = { key: "check", ...yusuan("check", province), mustSucceed: true };
-  const build = { key: "build", ...yusuan("build", province, "--out", out, "--format", "html,md,json") };
+  const build = { key: "build", ...yusuan("build", province, "--out", out, "--format", "html,md,json", "--no-cache") };
 
   log("  trial build of the roll-up");
   const trial = runOnce(meter, build.cmd, build.args, build);
@@ -284,6 +292,44 @@ function measure4() {
   );
 }
 
+function measure5() {
+  const { departments, projects } = o.sizes.m1;
+  log(`[5] rebuild of ${departments} × ${projects} after editing one department, against the full build`);
+  const dir = join(tmp, "m1");
+  if (!existsSync(join(dir, "province.budget"))) generate(dir, { departments, projects });
+  const out = join(tmp, "m5-out");
+  const edited = join(dir, "d0001", "budget.budget");
+  // Each run appends a different comment to one department (the shell's pid), so that
+  // exactly one department's inputs change; the cache serves the others.
+  const rebuild = {
+    key: "rebuild",
+    cmd: "sh",
+    args: ["-c", `printf '\\n# edit %s\\n' "$$" >> '${edited}' && exec '${NODE}' '${YUSUAN}' build '${join(dir, "province.budget")}' --out '${out}' --format html,md,json`],
+    label: "edit d0001, then yusuan build (cache)",
+    cwd: root,
+    mustSucceed: true,
+  };
+  const full = { key: "full", ...yusuan("build", join(dir, "province.budget"), "--out", join(tmp, "m5-full"), "--format", "html,md,json", "--no-cache"), mustSucceed: true };
+  const res = measureInterleaved(meter, [rebuild, full], o.runs, log);
+  const base = median(res.get("full").walls);
+  const ratio = median(res.get("rebuild").walls) / base;
+  row("5", `rebuild after editing 1 of ${departments}`, rebuild, res.get("rebuild"), `${fmtRatio(ratio)} full build`, `target ≤ 0.1×: ${ratio <= 0.1 ? "met" : "missed"}`);
+  row("5", `full build of ${departments} (no cache)`, full, res.get("full"), "1.00× (base)", "");
+}
+
+function measure6() {
+  const departments = o.quick ? 3 : 10;
+  log(`[6] PDF of ${departments} reference-shaped departments`);
+  const dir = join(tmp, "pdf");
+  generate(dir, { departments, projects: 13, shape: "reference" });
+  const c = { key: "pdf", ...yusuan("build", join(dir, "province.budget"), "--out", join(tmp, "pdf-out"), "--format", "pdf", "--no-cache"), mustSucceed: true };
+  if (!installed("chromium") && !process.env.YUSUAN_CHROMIUM) c.skip = "chromium not installed";
+  const res = measureInterleaved(meter, [c], o.runs, log);
+  const r = res.get("pdf");
+  const each = r.walls.length ? median(r.walls) / departments : NaN;
+  row("6", `PDF of ${departments} departments and the index`, c, r, "–", r.walls.length ? `${fmtSeconds(each)} per department (wall ÷ ${departments})` : "");
+}
+
 const loadStart = loadavg();
 const facts = machineFacts(loadStart);
 let failure;
@@ -292,6 +338,8 @@ try {
   measure2();
   measure3();
   measure4();
+  measure5();
+  measure6();
 } catch (e) {
   failure = e;
 }

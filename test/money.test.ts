@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { toFen, type MoneyUnit, type ToFenResult } from "../src/base/money.js";
+import { BUDGET_LIMIT_FEN, Dec, fenFixed, toFen, wan, yuanGrouped, type MoneyUnit, type ToFenResult } from "../src/base/money.js";
+import { wanExact, yuanExact } from "../src/model/types.js";
 import { readIndicatorValue, splitQuantity } from "../src/syntax/values.js";
 import { readCost } from "../src/check/facts.js";
 
@@ -58,6 +59,36 @@ describe("toFen", () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe("printing amounts without decimal.js", () => {
+  // The plain statement: the amount divided exactly by decimal.js, rounded half-up.
+  const byDecimal = (fen: number, unitFen: number, places: number) => new Dec(fen).div(unitFen).toFixed(places, Dec.ROUND_HALF_UP);
+  const amounts = fc.oneof(
+    fc.integer({ min: -2 * BUDGET_LIMIT_FEN, max: 2 * BUDGET_LIMIT_FEN }),
+    fc.integer({ min: -20_000, max: 20_000 }),
+    // Amounts one side or the other of a rounding boundary, large and small.
+    fc.tuple(fc.integer({ min: -9_000_000_000, max: 9_000_000_000 }), fc.constantFrom(-5001, -5000, -4999, -1, 0, 1, 4999, 5000, 5001, 49, 50, 51)).map(([k, d]) => k * 10_000 + d),
+    fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, -0),
+  );
+  it("prints every amount as decimal.js does, in 万元 and 元, at every number of places", () => {
+    fc.assert(
+      fc.property(amounts, (fen) => {
+        for (const [unit, places] of [[1_000_000, 2], [1_000_000, 6], [1_000_000, 0], [100, 0], [100, 2], [10_000, 2]] as const) expect(fenFixed(fen, unit, places), `${fen} ${unit} ${places}`).toBe(byDecimal(fen, unit, places));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("keeps the exact 万元 and 元 strings of the JSON as they were", () => {
+    fc.assert(
+      fc.property(amounts, (fen) => {
+        expect(wanExact(fen)).toBe(new Dec(fen).div(1_000_000).toFixed(6).replace(/(\.\d\d\d*?)0+$/, "$1"));
+        expect(yuanExact(fen)).toBe(new Dec(fen).div(100).toFixed(fen % 100 === 0 ? 0 : 2));
+      }),
+      { numRuns: 3000 },
+    );
+    expect([wan(-1), wan(-5000), wan(761_217_000_000), yuanGrouped(5_200_000_000), wanExact(1), wanExact(-1_500_000)]).toEqual(["-0.00", "-0.01", "761217.00", "52,000,000", "0.000001", "-1.50"]);
   });
 });
 

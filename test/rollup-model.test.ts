@@ -1,11 +1,11 @@
 /**
- * The pieces of a roll-up build that are plain functions: how the departments are split
- * between jobs, where each department's publication is written, and the index's figures.
+ * The pieces of a roll-up build that are plain functions: the order departments are dealt
+ * to the threads in, where each department's publication is written, and the index's figures.
  */
 import { describe, expect, it } from "vitest";
 import type { DepartmentTotals } from "../src/model/department.js";
 import { outputBase } from "../src/cli/emit.js";
-import { jobsFor, slices } from "../src/cli/pool.js";
+import { jobsFor, largestFirst } from "../src/cli/pool.js";
 import { rollupIndex, rollupJson, RollupIndex } from "../src/model/rollup.js";
 import { relativeHref } from "../src/render/view.js";
 import type { Rollup } from "../src/syntax/ast.js";
@@ -14,12 +14,16 @@ import { checkRollup } from "../src/check/rollup.js";
 
 const span = { file: "p.budget", start: 0, end: 0 };
 
-describe("slices", () => {
-  it("splits into contiguous slices of near-equal size, in order", () => {
-    expect(slices([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([[1, 2, 3], [4, 5], [6, 7]]);
-    expect(slices([1, 2], 3)).toEqual([[1], [2], []]);
-    expect(slices([], 2)).toEqual([[], []]);
-    for (let n = 0; n < 40; n++) for (let k = 1; k <= 5; k++) expect(slices([...Array(n).keys()], k).flat()).toEqual([...Array(n).keys()]);
+describe("largestFirst", () => {
+  it("deals the largest department first, equal sizes in roll-up order, each once", () => {
+    expect(largestFirst([10, 300, 20, 300, 5])).toEqual([1, 3, 2, 0, 4]);
+    expect(largestFirst([])).toEqual([]);
+    for (let n = 0; n < 40; n++) {
+      const sizes = [...Array(n).keys()].map((i) => (i * 7919) % 13);
+      const order = largestFirst(sizes);
+      expect([...order].sort((a, b) => a - b)).toEqual([...Array(n).keys()]);
+      for (let k = 1; k < n; k++) expect(sizes[order[k - 1]!]!).toBeGreaterThanOrEqual(sizes[order[k]!]!);
+    }
   });
 });
 
@@ -69,6 +73,23 @@ describe("rollupIndex", () => {
     expect(json.totals.incomeTotal).toBe("150.0001");
     expect(json.departments[0]!.bySource.general).toBe("123.456789");
     expect(RollupIndex.decode(json as never)).toEqual(index);
+  });
+
+  it("gives each department its state; one with errors has no figures or link, and the totals leave it out", () => {
+    const diag = (severity: "error" | "warning", code: string, start: number) => ({ code, severity, message: { zh: `${code} 的说明`, en: `${code} said` }, span: { file: "p/x.budget", start, end: start + 1 }, related: [] });
+    const index = rollupIndex(rollup, [
+      { totals: totals("101", 100, 0, 100), link: "101", diagnostics: [] },
+      { totals: totals("102", 200, 0, 200), link: "102", diagnostics: [diag("warning", "copied-text", 9), diag("warning", "pending-content", 3)] },
+      { totals: totals("103", 400, 0, 400), diagnostics: [diag("warning", "copied-text", 1), diag("error", "money-precision", 50), diag("error", "money-unit", 20)] },
+    ]);
+    expect(index.departments.map((d) => [d.state, d.errors, d.warnings, d.first?.code, d.link])).toEqual([
+      ["clean", 0, 0, undefined, "101"],
+      ["warnings", 0, 2, "pending-content", "102"],
+      ["errors", 2, 1, "money-unit", undefined],
+    ]);
+    expect(index.departments[2]!.incomeTotal).toBeUndefined();
+    expect(index.totals.incomeTotal).toBe(300);
+    expect(RollupIndex.decode(JSON.parse(rollupJson(index)) as never)).toEqual(index);
   });
 });
 

@@ -18,10 +18,12 @@ function generate(dir: string, departments: number, projects: number, shape: "mi
   if (r.status !== 0) throw new Error(r.stderr);
 }
 
+/** Every published file below `dir`, by path: the build's own hidden folders (its cache) are not publications. */
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name.startsWith(".")) continue;
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
       else out[path.relative(dir, p)] = fs.readFileSync(p, "utf8");

@@ -182,9 +182,31 @@ export function groupThousands(s: string): string {
   return (neg ? "-" : "") + grouped + (f !== undefined ? "." + f : "");
 }
 
+/**
+ * An amount in a unit of `unitFen` 分 (a power of ten: 100 for 元, 1,000,000 for 万元)
+ * with `places` decimals (at most the unit's), rounded half-up (away from zero), as
+ * `fixed(fenToDec(fen, unit), places)` prints it, "-0.00" for a small negative amount
+ * included, but without decimal.js: this prints every amount of every publication. It is
+ * exact: a Fen is a safe integer, and the remainder, the quotient of an exact division and
+ * the product of a digit count with a power of ten below 10^6 are exact integers in a
+ * double (test/money.test.ts holds it to decimal.js).
+ */
+export function fenFixed(fen: Fen, unitFen: number, places: number): string {
+  const step = unitFen / 10 ** places;
+  const a = Math.abs(fen);
+  const r = a % step;
+  let q = (a - r) / step;
+  if (r * 2 >= step) q += 1;
+  const sign = fen < 0 ? "-" : "";
+  if (places === 0) return `${sign}${q}`;
+  const scale = 10 ** places;
+  const frac = q % scale;
+  return `${sign}${(q - frac) / scale}.${String(frac).padStart(places, "0")}`;
+}
+
 /** 万元 with two decimals, as the tables print them: 7612.17 */
 export function wan(fen: Fen): string {
-  return fixed(fenToDec(fen, "万元"), 2);
+  return fenFixed(fen, FEN_PER_WAN, 2);
 }
 
 /** 万元 with two decimals and thousands separators, as the prose prints them: 7,612.17 */
@@ -194,7 +216,7 @@ export function wanGrouped(fen: Fen): string {
 
 /** Whole 元 with thousands separators, as the performance forms print them: 52,000,000 */
 export function yuanGrouped(fen: Fen): string {
-  return groupThousands(fixed(fenToDec(fen, "元"), fen % FEN_PER_YUAN === 0 ? 0 : 2));
+  return groupThousands(fenFixed(fen, FEN_PER_YUAN, fen % FEN_PER_YUAN === 0 ? 0 : 2));
 }
 
 /**

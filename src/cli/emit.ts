@@ -16,7 +16,7 @@ import type { Loaded } from "../syntax/load.js";
 import { toJson } from "../model/json.js";
 import type { Publication } from "../model/types.js";
 import type { LoadedProfile } from "../render/profile.js";
-import { documentDate, publicationView, renderDocument } from "../render/render.js";
+import { documentDate, publicationView, renderDocument, renderDocuments } from "../render/render.js";
 import type { Io } from "./io.js";
 
 /** The formats written here, from the model: every format but pdf. */
@@ -71,8 +71,11 @@ export async function emitPublication(io: Io, request: EmitRequest, checked: Che
     pub = { ...pub, provenance: provenanceMap(pub, traced.tracer, texts) };
     sources = (ref) => sourcesTooltip(sourcesOf(traced.tracer.origins(ref[0], ref[1]), "万元", texts));
   }
+  // html and md from one view (render.ts), each document rendered once.
+  const documents = renderDocuments(pub, profile, formats.filter((f): f is "html" | "md" => f === "html" || f === "md"), sources);
   for (const f of formats) {
-    for (const [rel, content] of await renderFormat(pub, profile, f, path.posix.basename(base), sources)) {
+    const document = f === "html" || f === "md" ? documents.get(f) : undefined;
+    for (const [rel, content] of document !== undefined ? [[`.${f}`, document] as const] : await renderFormat(pub, profile, f, path.posix.basename(base), sources)) {
       const target = path.join(out, `${base}${rel}`);
       io.writeFile(target, content);
       files.push(target);

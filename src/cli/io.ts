@@ -12,6 +12,10 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** True when output goes to a terminal: colour and code frames are for people. */
   readonly isTTY: boolean;
+  /** True when stderr is a terminal: a progress line is drawn there, and only then. */
+  readonly errTTY?: boolean;
+  /** Milliseconds from a fixed point, for the elapsed time and estimate of a progress line. */
+  now?(): number;
   out(text: string): void;
   err(text: string): void;
   /** The text of a regular file; undefined for anything else (a named pipe is never opened), or when it cannot be read. */
@@ -30,6 +34,8 @@ export interface Io {
   move(from: string, to: string): void;
   /** Removes a folder and everything in it, if it exists. */
   removeTree(p: string): void;
+  /** Copies a file, making the target's folder; replaces a file already there. */
+  copy(from: string, to: string): void;
 }
 
 export function nodeIo(): Io {
@@ -37,6 +43,8 @@ export function nodeIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    errTTY: Boolean(process.stderr.isTTY),
+    now: () => performance.now(),
     out: (t) => write(process.stdout, t),
     err: (t) => write(process.stderr, t),
     readFile: (p) => {
@@ -73,6 +81,11 @@ export function nodeIo(): Io {
       fs.renameSync(from, to);
     },
     removeTree: (p) => fs.rmSync(p, { recursive: true, force: true }),
+    copy: (from, to) => {
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      // A copy-on-write clone where the file system has them, else a plain copy.
+      fs.copyFileSync(from, to, fs.constants.COPYFILE_FICLONE);
+    },
     listDir: (p) => {
       try {
         return fs.readdirSync(p).sort();
@@ -130,7 +143,7 @@ export function atomicWrite(p: string, content: string | Uint8Array, mode?: numb
  */
 export function memoryIo(
   files: Record<string, string | Uint8Array>,
-  opts: { isTTY?: boolean; bytes?: Record<string, Uint8Array>; env?: Record<string, string> } = {},
+  opts: { isTTY?: boolean; errTTY?: boolean; now?: () => number; bytes?: Record<string, Uint8Array>; env?: Record<string, string> } = {},
 ): Io & { stdout: string; stderr: string; files: Record<string, string>; bytes: Record<string, Uint8Array> } {
   const text: Record<string, string> = {};
   const binary: Record<string, Uint8Array> = { ...opts.bytes };
@@ -143,6 +156,8 @@ export function memoryIo(
     cwd: "/",
     env: opts.env ?? {},
     isTTY: opts.isTTY ?? false,
+    errTTY: opts.errTTY ?? false,
+    ...(opts.now ? { now: opts.now } : {}),
     stdout: "",
     stderr: "",
     files: text,
@@ -184,6 +199,14 @@ export function memoryIo(
       if (bytes !== undefined) io.bytes[to] = bytes;
       delete io.files[from];
       delete io.bytes[from];
+    },
+    copy: (from: string, to: string) => {
+      const content = io.files[from];
+      const bytes = io.bytes[from];
+      if (content === undefined && bytes === undefined) throw new Error(`no file ${from}`);
+      if (content !== undefined) io.files[to] = content;
+      if (bytes !== undefined) io.bytes[to] = bytes;
+      else delete io.bytes[to];
     },
     removeTree: (p: string) => {
       for (const f of Object.keys(io.files)) if (f === p || f.startsWith(`${p}/`)) delete io.files[f];

@@ -23,6 +23,7 @@ import { nodeIo, type Io } from "./io.js";
 import type { Lang } from "./report.js";
 import { nearest } from "./suggest.js";
 import { profileNames } from "./profile-names.js";
+import { parseShard } from "./shard-spec.js";
 import type { Words } from "./help.js";
 
 const PACKAGE_JSON = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../package.json");
@@ -86,6 +87,12 @@ const COMMANDS: readonly CommandDef[] = [
       { name: "provenance", type: "boolean", default: false },
       CATALOGUE,
       JOBS,
+      { name: "keep-going", type: "boolean", default: false },
+      { name: "shard", type: "string" },
+      { name: "merge", type: "boolean", default: false },
+      { name: "cache", type: "boolean", default: true },
+      { name: "cache-dir", type: "string" },
+      { name: "quiet", type: "boolean", default: false },
     ],
   },
   {
@@ -409,6 +416,12 @@ function validate(name: string, a: Record<string, unknown>, io: Io, lang: Lang):
       if (formats && (!formats.length || bad.length)) return usage(bi(`未知的格式 ${bad.join("、")}（可选 ${BUILD_FORMATS.join("、")}）`, `unknown format ${bad.join(", ")} (${BUILD_FORMATS.join(", ")})`));
       const templates = str("templates");
       if (templates !== undefined && io.stat(templates)?.kind !== "directory") return usage(bi(`--templates ${templates} 不是目录`, `--templates ${templates} is not a folder`));
+      const shardText = str("shard");
+      const shard = shardText !== undefined ? parseShard(shardText) : undefined;
+      if (shardText !== undefined && !shard) return usage(bi(`--shard ${shardText} 应写作 I/N，如 2/3（1 ≤ I ≤ N ≤ 1000）`, `--shard ${shardText} is written I/N, such as 2/3 (1 ≤ I ≤ N ≤ 1000)`));
+      if (shard && a["merge"]) return usage(bi("--shard 和 --merge 不能同时使用：先分片生成，再合并", "--shard and --merge cannot be used together: build the shards, then merge"));
+      const cacheDir = str("cache-dir");
+      if (cacheDir !== undefined && a["cache"] === false) return usage(bi("--cache-dir 和 --no-cache 不能同时使用", "--cache-dir and --no-cache cannot be used together"));
       const r = inputs("inputs");
       if ("kind" in r) return r;
       return {
@@ -424,6 +437,11 @@ function validate(name: string, a: Record<string, unknown>, io: Io, lang: Lang):
             ...(catalogue ? { catalogue } : {}),
             ...(a["provenance"] ? { provenance: true } : {}),
             ...jobs,
+            ...(a["keep-going"] ? { keepGoing: true } : {}),
+            ...(shard ? { shard } : {}),
+            ...(a["merge"] ? { merge: true } : {}),
+            ...(a["quiet"] ? { quiet: true } : {}),
+            ...(a["cache"] === false ? { cache: false as const } : cacheDir !== undefined ? { cache: cacheDir } : {}),
             lang,
           });
         },

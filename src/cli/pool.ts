@@ -1,9 +1,11 @@
 /**
- * The department pool: the departments of a roll-up are independent, so checking and
- * emitting them is split into contiguous slices, one per job. The first slice runs in
- * the main thread; each other slice runs in a worker thread (worker.ts) that loads its
- * own copy of the compiler. Results come back in department order, so the output does
- * not depend on the number of jobs.
+ * The department pool: the departments of a roll-up are independent, so they are dealt
+ * one at a time from a shared queue to whichever thread is free, largest first (by the
+ * size of the department's source file), so that one large department started last
+ * cannot hold the rest up. The main thread takes departments from the queue like any
+ * worker thread (worker.ts), each of which loads its own copy of the compiler. Results
+ * come back in department order, so the output does not depend on the number of jobs
+ * or on which thread did what.
  *
  * A worker costs a start-up (loading the compiler, tens of milliseconds), so a roll-up
  * of few departments runs in the main thread alone. Checking and rendering allocate
@@ -11,6 +13,10 @@
  * thread: on two cores a second JavaScript thread made a 100-department check slower
  * (1.54 s against 1.32 s) and a 40-department build too (3.20 s against 2.93 s), so
  * threads are used by default only from four cores up. --jobs overrides.
+ *
+ * The queue is this module's own rather than a pool library's: the main thread must take
+ * part (on two cores it is one of the two), and the tasks are whole departments of tens of
+ * milliseconds and more, where a library's finer scheduling buys nothing.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -18,8 +24,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { catalogueOfData, type CatalogueData } from "../catalogue/named.js";
 import type { CheckedDepartment } from "../check/rollup.js";
-import { DepartmentRunner, type DepartmentRef, type Job } from "./departments.js";
-import type { EmitRequest, Emitted } from "./emit.js";
+import { DepartmentRunner, type BuildRequest, type DepartmentBuilt, type DepartmentRef, type Job } from "./departments.js";
 import type { Io } from "./io.js";
 import type { CustomCatalogue } from "./catalogue.js";
 import type { ProfileChoice } from "./profiles.js";
@@ -39,6 +44,11 @@ export type WorkerReply = { readonly id: number; readonly ok: true; readonly val
 export const MIN_DEPARTMENTS_PER_JOB = 8;
 /** Fewer cores than this, and the default is one job (see above). */
 export const MIN_CORES_FOR_THREADS = 4;
+/**
+ * Departments a worker holds at once: while the main thread is busy with a department of
+ * its own it cannot hand a worker its next one, so each worker has a second in hand.
+ */
+const IN_HAND = 2;
 
 const WORKER = new URL("./worker.js", import.meta.url);
 
@@ -50,6 +60,15 @@ export function jobsFor(departments: number, requested?: number): number {
   const jobs = Math.max(1, Math.min(cores, requested === undefined ? useful : departments));
   // Running from TypeScript sources (the tests), there is no compiled worker to start.
   return jobs > 1 && existsSync(fileURLToPath(WORKER)) ? jobs : 1;
+}
+
+/**
+ * The order departments are dealt in: largest first, ties in roll-up order. Dealing the
+ * largest first is the classic longest-processing-time rule: the last departments to
+ * start are the small ones, so the threads finish close together.
+ */
+export function largestFirst(sizes: readonly number[]): number[] {
+  return sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
 }
 
 interface Executor {
@@ -105,22 +124,12 @@ class WorkerExecutor implements Executor {
   }
 }
 
-/** Splits items into n contiguous slices of near-equal size. */
-export function slices<T>(items: readonly T[], n: number): T[][] {
-  const out: T[][] = [];
-  const size = Math.floor(items.length / n);
-  let extra = items.length % n;
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    const len = size + (extra-- > 0 ? 1 : 0);
-    out.push(items.slice(at, at + len));
-    at += len;
-  }
-  return out;
-}
-
 export class DepartmentPool {
-  private constructor(private readonly executors: Executor[]) {}
+  private constructor(
+    private readonly io: Io,
+    private readonly local: Executor,
+    private readonly workers: Executor[],
+  ) {}
 
   /**
    * Starts `jobs - 1` workers; the main thread is the first job. `custom` is a catalogue
@@ -137,26 +146,55 @@ export class DepartmentPool {
       for (const w of workers) void w.close();
       throw e;
     }
-    return new DepartmentPool([local, ...workers]);
+    return new DepartmentPool(io, local, workers);
+  }
+
+  /** The size of each department's source file, by which the queue is ordered. */
+  sizes(departments: readonly DepartmentRef[]): number[] {
+    return departments.map((d) => this.io.stat(d.path)?.size ?? 0);
   }
 
   check(departments: readonly DepartmentRef[]): Promise<CheckedDepartment[]> {
-    return this.spread(departments, (ds) => ({ kind: "check", departments: ds }));
+    return this.queue(departments, (d) => ({ kind: "check", department: d }));
   }
 
-  emit(departments: readonly DepartmentRef[], request: EmitRequest): Promise<Emitted[]> {
-    return this.spread(departments, (ds) => ({ kind: "emit", departments: ds, request }));
+  /**
+   * Checks each department and, when it is clean (or only warned), writes its
+   * publication. `request(i)` is asked as each department is dealt, so that a build can
+   * stop writing once a department has an error; `done` is told of each as it finishes.
+   */
+  build(departments: readonly DepartmentRef[], request: (i: number) => BuildRequest, done?: (i: number, r: DepartmentBuilt) => void): Promise<DepartmentBuilt[]> {
+    return this.queue(departments, (d, i) => ({ kind: "build", department: d, request: request(i) }), done);
   }
 
   close(): Promise<void[]> {
-    return Promise.all(this.executors.map((e) => e.close()));
+    return Promise.all([this.local, ...this.workers].map((e) => e.close()));
   }
 
-  private async spread<R>(departments: readonly DepartmentRef[], req: (ds: DepartmentRef[]) => Job): Promise<R[]> {
-    const parts = slices(departments, this.executors.length);
-    // The workers' requests go out first: the main thread's own slice then runs while they work.
-    const results: Promise<R[]>[] = new Array(parts.length);
-    for (let i = parts.length - 1; i >= 0; i--) results[i] = this.executors[i]!.call<R[]>(req(parts[i]!));
-    return (await Promise.all(results)).flat();
+  /** Deals the departments, largest first, to every thread as it comes free; results in department order. */
+  private async queue<R>(departments: readonly DepartmentRef[], job: (d: DepartmentRef, i: number) => Job, done?: (i: number, r: R) => void): Promise<R[]> {
+    const order = largestFirst(this.sizes(departments));
+    const results: R[] = new Array(departments.length);
+    let next = 0;
+    let failed = false;
+    const lane = async (e: Executor) => {
+      while (!failed && next < order.length) {
+        const i = order[next++]!;
+        try {
+          results[i] = await e.call<R>(job(departments[i]!, i));
+        } catch (err) {
+          failed = true;
+          throw err;
+        }
+        done?.(i, results[i]!);
+      }
+    };
+    // The workers' lanes start first: their requests go out before the main thread takes
+    // its first department and holds the event loop.
+    const lanes: Promise<void>[] = [];
+    for (const w of this.workers) for (let k = 0; k < IN_HAND; k++) lanes.push(lane(w));
+    lanes.push(lane(this.local));
+    await Promise.all(lanes);
+    return results;
   }
 }

@@ -9,15 +9,20 @@
  */
 import { z } from "zod";
 import { Publication, type PublicationJson } from "./types.js";
+import { encoderOf } from "./encode.js";
 
-/** The publication as its JSON value (amounts as strings, keys in schema order). */
+/** The publication as its JSON value (amounts as strings, keys in schema order), encoded and validated by zod. */
 export function toJsonValue(p: Publication): PublicationJson {
   return z.encode(Publication, p);
 }
 
-/** The publication as JSON text: deterministic, 2-space indent, trailing newline. */
+/**
+ * The publication as JSON text: deterministic, 2-space indent, trailing newline. Encoded
+ * by the encoder compiled from the schema (encode.ts), which gives what `toJsonValue`
+ * gives without validating the derivation's own output a second time.
+ */
 export function toJson(p: Publication): string {
-  return JSON.stringify(toJsonValue(p), null, 2) + "\n";
+  return JSON.stringify(encoderOf(Publication)(p), null, 2) + "\n";
 }
 
 /** Reads publication JSON back into the model, validating it; problems are returned, never thrown. */

@@ -17,7 +17,7 @@
  *   number formatting (thousands separators, 万元 suffixes) is the renderer's.
  */
 import { z } from "zod";
-import { Dec, toFen, type Fen } from "../base/money.js";
+import { FEN_PER_WAN, FEN_PER_YUAN, fenFixed, toFen, type Fen } from "../base/money.js";
 
 /* ------------------------------------------------------------------------------------ */
 /* Amount codecs                                                                          */
@@ -29,13 +29,13 @@ import { Dec, toFen, type Fen } from "../base/money.js";
  * and still exact for any amount.
  */
 export function wanExact(fen: Fen): string {
-  const s = new Dec(fen).div(1_000_000).toFixed(6);
-  return s.replace(/(\.\d\d\d*?)0+$/, "$1");
+  const s = fenFixed(fen, FEN_PER_WAN, 6);
+  return s.endsWith("0000") ? s.slice(0, -4) : s.replace(/(\.\d\d\d*?)0+$/, "$1");
 }
 
 /** The exact 元 decimal of an amount in 分: whole 元 without decimals, otherwise two. */
 export function yuanExact(fen: Fen): string {
-  return new Dec(fen).div(100).toFixed(fen % 100 === 0 ? 0 : 2);
+  return fenFixed(fen, FEN_PER_YUAN, fen % 100 === 0 ? 0 : 2);
 }
 
 /** Decodes an exact decimal string to 分, reporting (never throwing) one that does not fit. */

@@ -50,6 +50,36 @@ export function renderDocument(pub: Publication, profile: LoadedProfile, format:
   return format === "md" ? tidyMarkdown(out) : out;
 }
 
+/**
+ * Renders a publication in several formats, building the view once where it can: the
+ * view of html and of md differ only in the charts' drawings (html's alone) and in the
+ * partials each format's templates have, so when both engines have the same partials the
+ * md view is the html view without the drawings. Gives exactly what `renderDocument` gives
+ * for each format (test/render-once.test.ts). With `sources` each format is rendered apart,
+ * since the sources are written into the html view's cells.
+ */
+export function renderDocuments(pub: Publication, profile: LoadedProfile, formats: readonly Format[], sources?: (ref: FigureRef) => string | undefined): Map<Format, string> {
+  const out = new Map<Format, string>();
+  if (sources || !(formats.includes("html") && formats.includes("md"))) {
+    for (const f of formats) out.set(f, renderDocument(pub, profile, f, f === "html" ? sources : undefined));
+    return out;
+  }
+  const html = engineFor(profile, "html");
+  const md = engineFor(profile, "md");
+  let same = true;
+  const view = buildView(pub, profile, "html", (name) => {
+    const has = html.has(name);
+    if (md.has(name) !== has) same = false;
+    return has;
+  });
+  out.set("html", html.render("document", view));
+  const mdView: DocumentView = same
+    ? { ...view, format: "md", charts: { income: { ...view.charts.income, svg: "" }, general: { ...view.charts.general, svg: "" }, threePublic: { ...view.charts.threePublic, svg: "" } } }
+    : buildView(pub, profile, "md", (name) => md.has(name));
+  out.set("md", tidyMarkdown(md.render("document", mdView)));
+  return out;
+}
+
 /** Sets the `src` of every amount cell of the view's grids that has sources. */
 function annotateSources(view: unknown, sources: (ref: FigureRef) => string | undefined): void {
   const seen = new Set<object>();

@@ -356,7 +356,10 @@ export interface RollupView {
   readonly name: string;
   readonly count: string;
   readonly header: readonly string[];
-  readonly rows: readonly { readonly code: string; readonly name: string; readonly href: string; readonly cells: readonly string[] }[];
+  /** The Markdown table's delimiter row: one cell per column of the header, the amounts right-aligned. */
+  readonly rule: string;
+  /** `href` is empty for a department not published (it has errors); `state` says how its check went. */
+  readonly rows: readonly { readonly code: string; readonly name: string; readonly href: string; readonly state: string; readonly cells: readonly string[] }[];
   readonly total: readonly string[];
 }
 
@@ -372,6 +375,14 @@ export function relativeHref(path: string): string {
   return "./" + path.split("/").map((s) => encodeURIComponent(s).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
 }
 
+/** A department's state as the index prints it: 通过, or the counts and the first message. */
+function departmentStateText(d: RollupIndex["departments"][number]): string {
+  const first = d.first ? `：[${d.first.code}] ${d.first.zh}` : "";
+  if (d.state === "clean") return "通过";
+  if (d.state === "warnings") return `通过，警告 ${d.warnings} 条${first}`;
+  return `未公开，错误 ${d.errors} 条${d.warnings ? `、警告 ${d.warnings} 条` : ""}${first}`;
+}
+
 /** `links` is the extension the department links point to: the format's own, or pdf for the index printed to PDF. */
 export function rollupView(index: RollupIndex, profile: LoadedProfile, format: Format, links: string = format): RollupView {
   const cells = (r: { incomeTotal: number; bySource: Readonly<Record<(typeof ROLLUP_SOURCES)[number][0], number>>; carryover: number }) => [
@@ -385,8 +396,15 @@ export function rollupView(index: RollupIndex, profile: LoadedProfile, format: F
     profile: profile.name,
     name: index.name,
     count: String(index.departments.length),
-    header: ["部门编码", "部门名称", "收入总计", ...ROLLUP_SOURCES.map(([, zh]) => zh), "上年结转"],
-    rows: index.departments.map((d) => ({ code: d.code, name: d.name, href: relativeHref(`${d.link}.${links}`), cells: cells(d) })),
+    header: ["部门编码", "部门名称", "收入总计", ...ROLLUP_SOURCES.map(([, zh]) => zh), "上年结转", "检查结果"],
+    rule: `|---|---|${"---:|".repeat(ROLLUP_SOURCES.length + 2)}---|`,
+    rows: index.departments.map((d) => ({
+      code: d.code,
+      name: d.name,
+      href: d.link !== undefined ? relativeHref(`${d.link}.${links}`) : "",
+      state: departmentStateText(d),
+      cells: d.incomeTotal !== undefined && d.bySource && d.carryover !== undefined ? cells({ incomeTotal: d.incomeTotal, bySource: d.bySource, carryover: d.carryover }) : ["", ...ROLLUP_SOURCES.map(() => ""), ""],
+    })),
     total: cells(index.totals),
   };
 }
