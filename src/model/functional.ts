@@ -17,7 +17,7 @@ import {
   type Cells,
 } from "./cells.js";
 import type { Item } from "./items.js";
-import { FISCAL_KEYS, SOURCE_KEY, SOURCE_KEYS, type SourceKey } from "./keys.js";
+import { FISCAL_KEYS, SOURCE_KEY, SOURCE_KEYS, type FiscalKey, type SourceKey } from "./keys.js";
 import { chineseNumber, INCOME_LABEL, SOURCE_OF_KEY, tableBase } from "./labels.js";
 import { SubjectTreeBuilder } from "./subjects.js";
 import type { Totals } from "./totals.js";
@@ -61,25 +61,26 @@ export function accumulateFunctional(items: readonly Item[], tracer: Tracer): Fu
     const key = SOURCE_KEY[it.source];
     const fen = it.fen;
     const m = it.money;
+    const code = it.subject;
     const isFiscal = FISCAL.has(key);
     if (it.kind === "carryover") {
-      f.t2.add(it.subject, { carryover: fen }, m);
-      f.t3.add(it.subject, { total: fen, project: fen }, m);
-      f.byLei.add(it.subject, { total: fen, carryover: fen }, m);
-      if (isFiscal) f.fiscalByLei.add(it.subject, { total: fen, [key]: fen }, m);
+      f.t2.addTo(code, "carryover", undefined, fen, m);
+      f.t3.addTo(code, "total", "project", fen, m);
+      f.byLei.addTo(code, "total", "carryover", fen, m);
+      if (isFiscal) f.fiscalByLei.addTo(code, "total", key as FiscalKey, fen, m);
       continue;
     }
     const dir = it.kind === "basic" ? "basic" : "project";
-    f.t2.add(it.subject, { total: fen, [key]: fen }, m);
-    f.t3.add(it.subject, { total: fen, [dir]: fen }, m);
-    f.byLei.add(it.subject, { total: fen, current: fen }, m);
+    f.t2.addTo(code, "total", key, fen, m);
+    f.t3.addTo(code, "total", dir, fen, m);
+    f.byLei.addTo(code, "total", "current", fen, m);
     if (isFiscal) {
-      f.fiscalByLei.add(it.subject, { total: fen, [key]: fen }, m);
-      f.fiscal.add(it.subject, { total: fen, [key]: fen }, m);
+      f.fiscalByLei.addTo(code, "total", key as FiscalKey, fen, m);
+      f.fiscal.addTo(code, "total", key as FiscalKey, fen, m);
     }
-    if (key === "general") f.t5.add(it.subject, { total: fen, [dir]: fen }, m);
-    else if (key === "fund") f.t8.add(it.subject, { total: fen, [dir]: fen }, m);
-    else if (key === "capital") f.t9.add(it.subject, { total: fen, [dir]: fen }, m);
+    if (key === "general") f.t5.addTo(code, "total", dir, fen, m);
+    else if (key === "fund") f.t8.addTo(code, "total", dir, fen, m);
+    else if (key === "capital") f.t9.addTo(code, "total", dir, fen, m);
   }
   return f;
 }

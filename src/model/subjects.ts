@@ -3,6 +3,7 @@
  * the subject and its parents, and come out as the rows of the subject tables (表二, 表三,
  * 表五, 表八, 表九) with the catalogue's names.
  */
+import { add, type Fen } from "../base/money.js";
 import type { Catalogue } from "../catalogue/types.js";
 import type * as A from "../syntax/ast.js";
 import { addCells, allZero, zeroCells, type Cells } from "./cells.js";
@@ -44,6 +45,8 @@ export interface SubjectRowOf<K extends string> {
 export class SubjectTreeBuilder<K extends string> {
   readonly total: Cells<K>;
   private readonly roots = new Map<string, TreeNode<K>>();
+  /** Untraced amounts by code, not yet in the tree's nodes (addTo, settle). */
+  private readonly pending = new Map<string, Cells<K>>();
 
   constructor(
     private readonly keys: readonly K[],
@@ -68,6 +71,55 @@ export class SubjectTreeBuilder<K extends string> {
     addCells(node.cells, delta, origin, tr);
   }
 
+  /**
+   * Adds `fen` to one key, or two (a row's 合计 and one column), of the subject and its
+   * parents: `add` without building a delta per amount, for the one pass over a budget's
+   * items. Untraced, the amounts gather by code and reach the tree's nodes once per code
+   * when the tree is first read (integer sums: the order does not change them); traced,
+   * each amount is recorded in every cell it lands in.
+   */
+  addTo(code: string | undefined, k1: K, k2: K | undefined, fen: Fen, origin?: A.Money): void {
+    if (!fen) return;
+    this.bump(this.total, k1, k2, fen, origin);
+    if (!code) return;
+    if (!this.tracer.on) {
+      let bucket = this.pending.get(code);
+      if (!bucket) this.pending.set(code, (bucket = zeroCells(this.keys)));
+      this.bump(bucket, k1, k2, fen, undefined);
+      return;
+    }
+    for (const n of this.path(code)) this.bump(n.cells, k1, k2, fen, origin);
+  }
+
+  private bump(cells: Cells<K>, k1: K, k2: K | undefined, fen: Fen, origin: A.Money | undefined): void {
+    const tr = this.tracer;
+    cells[k1] = add(cells[k1], fen);
+    if (tr.on && origin) tr.add(cells, k1, origin);
+    if (k2 === undefined) return;
+    cells[k2] = add(cells[k2], fen);
+    if (tr.on && origin) tr.add(cells, k2, origin);
+  }
+
+  /** The nodes 类, 款 and 项 a code's amounts land in, made as needed. */
+  private path(code: string): TreeNode<K>[] {
+    const path: TreeNode<K>[] = [];
+    let node = this.child(this.roots, leiOf(code), "类");
+    path.push(node);
+    const kuan = kuanOf(code);
+    if (kuan === undefined) return path;
+    node = this.child(node.children, kuan, "款");
+    path.push(node);
+    if (code.length > 5) path.push(this.child(node.children, code, "项"));
+    return path;
+  }
+
+  /** Brings the amounts gathered by code into the tree's nodes. */
+  private settle(): void {
+    if (this.pending.size === 0) return;
+    for (const [code, bucket] of this.pending) for (const n of this.path(code)) for (const k of this.keys) if (bucket[k]) n.cells[k] = add(n.cells[k], bucket[k]);
+    this.pending.clear();
+  }
+
   private child(map: Map<string, TreeNode<K>>, code: string, level: TreeNode<K>["level"]): TreeNode<K> {
     let n = map.get(code);
     if (!n) {
@@ -79,6 +131,7 @@ export class SubjectTreeBuilder<K extends string> {
 
   /** The 类 node of a code, if anything was booked under it. */
   lei(code: string): Cells<K> | undefined {
+    this.settle();
     return this.roots.get(code)?.cells;
   }
 
@@ -87,6 +140,7 @@ export class SubjectTreeBuilder<K extends string> {
    * was booked under it: what the budget spends under that subject, children included.
    */
   at(code: string): Cells<K> | undefined {
+    this.settle();
     const lei = this.roots.get(leiOf(code));
     if (code.length === 3) return lei?.cells;
     const kuan = lei?.children.get(code.slice(0, 5));
@@ -101,6 +155,7 @@ export class SubjectTreeBuilder<K extends string> {
    * economic classification, whose codes split the same way).
    */
   rows(catalogue: Catalogue, names: ReadonlyMap<string, string> = new Map(), lookup: (code: string) => { readonly name: string } | undefined = (c) => catalogue.functional(c)): SubjectRowOf<K>[] {
+    this.settle();
     const out: SubjectRowOf<K>[] = [];
     const walk = (map: Map<string, TreeNode<K>>): void => {
       for (const code of [...map.keys()].sort()) {

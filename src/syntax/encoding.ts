@@ -51,7 +51,7 @@ function decode(label: string, bytes: Uint8Array): string | undefined {
  */
 function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
   const n = bytes.length - (bytes.length % 2);
-  if (n < 4) return undefined;
+  if (n < 4 || bytes.indexOf(0) === -1) return undefined;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i += 2) {
