@@ -15,10 +15,14 @@
  * Invariant: every row of a grid covers exactly `cols` columns once spans are counted;
  * `grid()` checks it, since a template cannot.
  */
+import Handlebars from "handlebars";
 import { invariant } from "../base/invariant.js";
 import { wan, type Fen } from "../base/money.js";
 import type { FigureRef } from "../model/trace.js";
 import type { SourceKey, ThreePublicKey } from "../model/types.js";
+import { escapeMarkdown } from "./handlebars.js";
+
+const escapeHtml = Handlebars.Utils.escapeExpression;
 
 /**
  * The dimensions of the items an amount sums. An absent dimension is not restricted:
@@ -93,6 +97,16 @@ export interface CellView {
    * on two (balanced by the style), never one character per line; "" for other cells.
    */
   readonly minWidth: string;
+  /** The element: "th" for a header cell, else "td". */
+  readonly tag: "th" | "td";
+  /**
+   * The cell's HTML attributes, escaped, each with its leading space (colspan, rowspan,
+   * class, the header's least width as a style, the sources as a title), or "": what the
+   * grid template prints, in one piece rather than a conditional per attribute, which a
+   * table of a thousand rows would evaluate tens of thousands of times. Whoever sets
+   * `src` after the view is built sets this again (withSources).
+   */
+  readonly attrs: string;
   /** For the writers of other formats: an amount cell, its exact amount and meaning. */
   readonly num: boolean;
   readonly fen?: Fen;
@@ -102,6 +116,8 @@ export interface CellView {
 export interface RowView {
   /** The CSS class of the row: "total", "lvl-类", "lvl-款", "lvl-项" or "". */
   readonly cls: string;
+  /** The row's class attribute, escaped, with its leading space, or "". */
+  readonly attrs: string;
   readonly cells: readonly CellView[];
 }
 
@@ -111,6 +127,34 @@ export interface MarkdownGrid {
   /** The delimiter row, e.g. "|---|---:|", produced here from the column alignments. */
   readonly separator: string;
   readonly rows: readonly (readonly string[])[];
+  /** The header row and the other rows as Markdown table lines, every cell escaped (escapeMarkdown). */
+  readonly headerLine: string;
+  readonly lines: readonly string[];
+}
+
+/** A Markdown table line: `| a | b |`, each cell escaped. */
+function markdownLine(cells: readonly string[]): string {
+  let line = "|";
+  for (const c of cells) line += ` ${escapeMarkdown(c)} |`;
+  return line;
+}
+
+/** A cell view with its sources as a tooltip: `src` and the `attrs` that print it. */
+export function withSources(cell: CellView, src: string): void {
+  const c = cell as { src: string; attrs: string };
+  c.src = src;
+  c.attrs = cellAttrs(cell);
+}
+
+/** The HTML attributes of a cell view, as grid.html.hbs prints them. */
+function cellAttrs(c: { readonly colspan: number; readonly rowspan: number; readonly cls: string; readonly minWidth: string; readonly src: string }): string {
+  let a = "";
+  if (c.colspan) a += ` colspan="${c.colspan}"`;
+  if (c.rowspan) a += ` rowspan="${c.rowspan}"`;
+  if (c.cls) a += ` class="${escapeHtml(c.cls)}"`;
+  if (c.minWidth) a += ` style="min-width:${escapeHtml(c.minWidth)}"`;
+  if (c.src) a += ` title="${escapeHtml(c.src)}"`;
+  return a;
 }
 
 export interface GridView {
@@ -183,22 +227,33 @@ const ONE_LINE = 4;
 function view(c: Cell, head: boolean): CellView {
   const colspan = c.colspan ?? 1;
   const rowspan = c.rowspan ?? 1;
-  const chars = [...c.text].length;
-  return {
+  const th = c.th ?? false;
+  // One line up to ONE_LINE characters, else two balanced lines; 1.5em more for the padding.
+  let minWidth = "";
+  if (head && th && colspan === 1 && c.text.length >= MIN_WIDTH_FROM) {
+    const chars = [...c.text].length;
+    if (chars >= MIN_WIDTH_FROM) minWidth = `${(chars <= ONE_LINE ? chars : Math.ceil(chars / 2)) + 1.5}em`;
+  }
+  const v: Mutable<CellView> = {
     text: c.text,
     colspan: colspan > 1 ? colspan : 0,
     rowspan: rowspan > 1 ? rowspan : 0,
-    th: c.th ?? false,
+    th,
     cls: c.num ? "num" : c.long ? "long" : "",
-    ...(c.ref ? { ref: c.ref } : {}),
     src: "",
-    // One line up to ONE_LINE characters, else two balanced lines; 1.5em more for the padding.
-    minWidth: head && c.th && colspan === 1 && chars >= MIN_WIDTH_FROM ? `${(chars <= ONE_LINE ? chars : Math.ceil(chars / 2)) + 1.5}em` : "",
+    minWidth,
     num: c.num ?? false,
-    ...(c.fen !== undefined ? { fen: c.fen } : {}),
-    ...(c.fact ? { fact: c.fact } : {}),
+    tag: th ? "th" : "td",
+    attrs: "",
   };
+  if (c.ref) v.ref = c.ref;
+  if (c.fen !== undefined) v.fen = c.fen;
+  if (c.fact) v.fact = c.fact;
+  v.attrs = cellAttrs(v);
+  return v;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Lays the rows out on a matrix of `cols` columns, honouring the spans of earlier rows,
@@ -240,7 +295,7 @@ function expand(rows: readonly Row[], cols: number, headRows: number): { matrix:
 export function grid(cols: number, head: readonly Row[], body: readonly Row[]): GridView {
   const { matrix, numeric } = expand([...head, ...body], cols, head.length);
   const separator = "|" + numeric.map((n) => (n ? "---:" : "---")).join("|") + "|";
-  const rowView = (r: Row, isHead = false): RowView => ({ cls: r.cls ?? "", cells: r.cells.map((c) => view(c, isHead)) });
+  const rowView = (r: Row, isHead = false): RowView => ({ cls: r.cls ?? "", attrs: r.cls ? ` class="${escapeHtml(r.cls)}"` : "", cells: r.cells.map((c) => view(c, isHead)) });
   const rows = body.map((r) => rowView(r));
   let keep = tailStart(body);
   // A row span may not cross from the lead into the tail: they are separate row groups.
@@ -251,7 +306,7 @@ export function grid(cols: number, head: readonly Row[], body: readonly Row[]): 
     body: rows,
     lead: rows.slice(0, keep),
     tail: rows.slice(keep),
-    md: { header: matrix[0] ?? [], separator, rows: matrix.slice(1) },
+    md: { header: matrix[0] ?? [], separator, rows: matrix.slice(1), headerLine: markdownLine(matrix[0] ?? []), lines: matrix.slice(1).map(markdownLine) },
   };
 }
 

@@ -2,11 +2,11 @@
  * The template engine: an isolated Handlebars instance per render (`Handlebars.create()`,
  * so no helper or partial leaks between profiles or formats), compiled with
  * `strict: true` (a name the view model lacks is an error, not a silent blank) and
- * HTML escaping on. Triple braces are only for fragments our own code produced (the
- * chart SVGs, the Markdown delimiter rows).
+ * HTML escaping on. Triple braces are only for fragments our own code produced and
+ * escaped (the chart SVGs, a grid's cell attributes and Markdown table lines, grid.ts).
  *
  * Markdown has its own escaping: every value in a .md template goes through the `md`
- * helper, which backslash-escapes the characters Markdown would read as syntax (pipes
+ * helper (a grid's lines are escaped by the same function when the view is built), which backslash-escapes the characters Markdown would read as syntax (pipes
  * that would split a table cell, asterisks and underscores, brackets, backticks, a
  * leading # or list marker, …) and writes < > & as entities, so that a project named
  * `<script>…` is text in every Markdown renderer too. Newlines become <br>, which keeps

@@ -56,7 +56,7 @@ function matrix(rows: readonly { cells: readonly CellView[] }[], cols: number): 
       c += cs;
     }
   });
-  return m.map((r) => r.map((s) => s ?? { cell: { text: "", colspan: 0, rowspan: 0, th: false, cls: "", src: "", minWidth: "", num: false }, origin: false }));
+  return m.map((r) => r.map((s) => s ?? { cell: { text: "", colspan: 0, rowspan: 0, th: false, cls: "", src: "", minWidth: "", num: false, tag: "td", attrs: "" }, origin: false }));
 }
 
 /** The header texts above each column, top to bottom (a spanning header counts once, for every column it covers). */

@@ -7,7 +7,7 @@
 import type { RollupIndex } from "../model/rollup.js";
 import type { Publication } from "../model/types.js";
 import type { FigureRef } from "../model/trace.js";
-import type { CellView } from "./grid.js";
+import { withSources, type CellView } from "./grid.js";
 import { createEngine, type Engine } from "./handlebars.js";
 import type { LoadedProfile } from "./profile.js";
 import { buildView, rollupView, type DocumentView, type Format } from "./view.js";
@@ -92,7 +92,7 @@ function annotateSources(view: unknown, sources: (ref: FigureRef) => string | un
     }
     const cell = v as Partial<CellView>;
     if (cell.ref && typeof cell.src === "string") {
-      cell.src = sources(cell.ref) ?? "";
+      withSources(cell as CellView, sources(cell.ref) ?? "");
       return;
     }
     for (const x of Object.values(v)) visit(x);
