@@ -141,6 +141,28 @@ describe("name keys", () => {
     expect(nameKey("经济\u3000运行  科")).toBe(nameKey("经济 运行 科"));
     expect(nameKey("AB类")).not.toBe(nameKey("AC类"));
   });
+  it("keys a name without normalising it only when normalising would not change it", () => {
+    const full = (n: string) => n.normalize("NFKC").replace(/[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, "").replace(/\s+/g, " ").trim();
+    // Characters from the fast path's set and from just outside it (full-width forms, the
+    // ideographic space, an ellipsis, compatibility ideographs, combining marks, invisibles).
+    const ch = fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7f }),
+      fc.integer({ min: 0x4e00, max: 0x9fff }),
+      fc.integer({ min: 0x3000, max: 0x3020 }),
+      fc.integer({ min: 0x2010, max: 0x2030 }),
+      fc.integer({ min: 0xff00, max: 0xff5f }),
+      fc.integer({ min: 0xf900, max: 0xfaff }),
+      fc.integer({ min: 0x0300, max: 0x036f }),
+      fc.constantFrom(0x200b, 0xfeff, 0x00a0, 0x3000, 0x2026),
+    );
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 12 }), (cs) => {
+        const n = String.fromCharCode(...cs);
+        expect(nameKey(n)).toBe(full(n));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });
 
 describe("the scanned text", () => {

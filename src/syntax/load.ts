@@ -174,7 +174,8 @@ function readSafely(host: SourceHost, target: string, span: Span, name: Naming, 
   if ("problem" in a) return a;
   const text = host.read(target);
   if (text === undefined) return { problem: notFound(span, name) };
-  if (!a.info) {
+  // A UTF-16 code unit is at most three bytes of UTF-8: most texts are counted by their length.
+  if (!a.info && text.length * 3 > MAX_SOURCE_BYTES) {
     const bytes = utf8Bytes(text);
     if (bytes > MAX_SOURCE_BYTES) return { problem: tooLarge(span, name, bytes) };
   }
