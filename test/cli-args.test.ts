@@ -226,6 +226,13 @@ describe("inputs", () => {
     expect([...new Set(ds.map((d) => d.file))]).toEqual(["budgets/b.budget"]);
     expect(expandInputs(io, ["budgets"])).toEqual({ files: ["budgets/a.budget", "budgets/b.budget"] });
   });
+  it("a folder without .budget files names the folders inside it that hold some (as yusuan init lays a repository out)", async () => {
+    const io = memoryIo({ "repo/budgets/2025.budget": OK, "repo/.hidden/x.budget": OK, "repo/README.md": "x", "empty/notes.txt": "x" });
+    expect(expandInputs(io, ["repo"])).toEqual({ usage: expect.objectContaining({ zh: expect.stringContaining("其子目录 repo/budgets 中有"), en: expect.stringContaining("repo/budgets holds some") }) });
+    expect(await main(["check", "repo"], io)).toBe(2);
+    expect(io.stderr).toContain("repo/budgets");
+    expect(expandInputs(io, ["empty"])).toEqual({ usage: { zh: "目录 empty 中没有 .budget 文件", en: "the folder empty holds no .budget file" } });
+  });
   it("expands patterns: *, ?, […] and **, skipping hidden folders", () => {
     const io = memoryIo(tree);
     expect(glob(io, "budgets/*.budget")).toEqual(["budgets/a.budget", "budgets/b.budget"]);

@@ -38,7 +38,7 @@ export function expandInputs(io: Io, args: readonly string[]): Inputs {
     const info = io.stat(arg);
     if (info?.kind === "directory") {
       const found = io.listDir(arg).filter((f) => f.endsWith(".budget") && io.stat(join(arg, f))?.kind === "file");
-      if (!found.length) return { usage: bi(`目录 ${arg} 中没有 .budget 文件`, `the folder ${arg} holds no .budget file`) };
+      if (!found.length) return { usage: noBudgetIn(io, arg) };
       for (const f of found) add(join(arg, f));
     } else if (!info && isPattern(arg)) {
       const found = glob(io, arg);
@@ -49,6 +49,22 @@ export function expandInputs(io: Io, args: readonly string[]): Inputs {
     }
   }
   return { files };
+}
+
+/**
+ * A folder without a .budget file; when folders right inside it hold some (a repository
+ * made by `yusuan init` keeps them in budgets/), the message names them.
+ */
+function noBudgetIn(io: Io, dir: string): Bilingual {
+  const holding = io
+    .listDir(dir)
+    .filter((d) => !d.startsWith(".") && io.stat(join(dir, d))?.kind === "directory")
+    .map((d) => join(dir, d))
+    .filter((d) => io.listDir(d).some((f) => f.endsWith(".budget") && io.stat(join(d, f))?.kind === "file"))
+    .sort();
+  if (!holding.length) return bi(`目录 ${dir} 中没有 .budget 文件`, `the folder ${dir} holds no .budget file`);
+  const names = holding.slice(0, 3).join(", ");
+  return bi(`目录 ${dir} 中没有 .budget 文件；其子目录 ${names} 中有，请指定该目录（如 ${holding[0]}）`, `the folder ${dir} holds no .budget file; ${names} ${holding.length > 1 ? "hold" : "holds"} some: name that folder (e.g. ${holding[0]})`);
 }
 
 function join(dir: string, name: string): string {
