@@ -29,14 +29,16 @@ function tree(dir: string): string[] {
 
 /** The starter filled in as its instructions say: each gap replaced by its example, or by its instruction. */
 function fillIn(text: string): string {
-  return text
+  // The project's example amount is written in; the control total's stays a comment.
+  const at = text.indexOf('\n项目 "');
+  const withAmount = text.slice(0, at) + text.slice(at).replace(/ {2}# 例：(一般公共预算 [\d,.]+(?:万元|元))/, "  $1");
+  return withAmount
     .replace("部门 000", "部门 609")
     .replace(/"待填写：[^"]*?如 ([^"]*)"/g, '"$1"')
     .replace(/"待填写：([^"]*)"/g, '"$1"')
     .replaceAll("待填写：", "")
     .replace(/(\S+) 待填写 # ([^、 ]+)/g, "$1 $2 #")
-    .replace("  # 例：科目", "  科目")
-    .replace("  # 例：一般公共预算 30.00万元", "  一般公共预算 30.00万元");
+    .replace("  # 例：科目", "  科目");
 }
 
 describe("yusuan init", () => {
@@ -73,11 +75,33 @@ describe("yusuan init", () => {
     expect(io.stderr).toMatch(/mof-9(, |、)shanghai(, |、)shanxi-13/);
   });
 
-  it("starts a profile without a starter of its own from the one it extends", async () => {
+  it("starts a profile without a starter of its own from the one it extends, and the starter states its profile", async () => {
     const cwd = fs.mkdtempSync("/tmp/yusuan-init-");
     expect(await main(["init", "--profile", "mof-9"], capture(cwd))).toBe(0);
-    expect(fs.readFileSync(path.join(cwd, `budgets/${YEAR}.budget`), "utf8")).toContain("（公开格式 mof-9）");
+    const text = fs.readFileSync(path.join(cwd, `budgets/${YEAR}.budget`), "utf8");
+    expect(text).toContain("（公开格式 mof-9）");
+    expect(text).toMatch(/^ {2}公开格式 mof-9$/m);
   });
+
+  // Each profile with a starter of its own: filled in as its instructions say, it checks
+  // clean and builds in that profile (the JSON names it).
+  for (const profile of ["shanxi-13", "shanghai", "mof-9"]) {
+    it(`gives a ${profile} starter that builds in the ${profile} format once filled in`, async () => {
+      const cwd = fs.mkdtempSync("/tmp/yusuan-init-");
+      expect(await main(["init", "--profile", profile], capture(cwd))).toBe(0);
+      const file = path.join(cwd, `budgets/${YEAR}.budget`);
+      fs.writeFileSync(file, fillIn(fs.readFileSync(file, "utf8")));
+      const check = capture(cwd);
+      expect(await main(["check", file], check)).toBe(0);
+      expect(check.stdout).toBe("");
+      expect(await main(["build", file, "--out", path.join(cwd, "out"), "--format", "json,md"], capture(cwd))).toBe(0);
+      const json = JSON.parse(fs.readFileSync(path.join(cwd, `out/${YEAR}.json`), "utf8")) as { profile: string };
+      expect(json.profile).toBe(profile);
+      const md = fs.readFileSync(path.join(cwd, `out/${YEAR}.md`), "utf8");
+      if (profile === "shanghai") expect(md).toContain(`## ${YEAR}年部门财务收支预算总表`);
+      else expect(md).not.toContain("部门财务收支预算总表");
+    });
+  }
 
   it("gives a starter whose check says what to write in every gap", async () => {
     const cwd = fs.mkdtempSync("/tmp/yusuan-init-");
