@@ -386,4 +386,36 @@ describe("a Shanghai budget in the office formats", () => {
     expect(figures.length).toBeGreaterThan(15);
     for (const f of figures) expect(pdf, f).toContain(f);
   }, 180_000);
+
+  it("imports back with no --profile: the source states 公开格式 shanghai and builds the nine tables' amounts", async () => {
+    const out = tmp("sh-import");
+    let stdout = "";
+    let stderr = "";
+    const io = { ...nodeIo(), out: (t: string) => void (stdout += t), err: (t: string) => void (stderr += t) };
+    const imported = path.join(out, "imported.budget");
+    expect(await main(["import", path.join(shDir, `${SH}.xlsx`), "--out", imported], io), stderr).toBe(0);
+    expect(stdout).toContain("从 9 张表读入");
+    const source = fs.readFileSync(imported, "utf8");
+    expect(source).toMatch(/^ {2}公开格式 shanghai$/m);
+    expect(source).toContain('部门 "上海市普陀区商务委员会"');
+    const again = tmp("sh-import-built");
+    const r = await build(again, [imported, "--format", "md"]);
+    expect(r.code, r.stderr).toBe(0);
+    const back = tableAmounts(fs.readFileSync(path.join(again, "imported.md"), "utf8"));
+    const want = tableAmounts(shMarkdown);
+    expect([...back.keys()]).toEqual([...want.keys()]);
+    for (const [id, amounts] of want) expect(back.get(id), id).toEqual(amounts);
+  }, 120_000);
+
+  it("names the cells of the 三公 table that the other tables cannot give (a vehicle bought from a project, 机关运行经费 of some units), and writes nothing", async () => {
+    const out = tmp("sh-import-wanli");
+    expect((await build(out, ["budgets/shanghai-putuo-wanli-2024.budget", "--format", "xlsx"])).code).toBe(0);
+    let stderr = "";
+    const io = { ...nodeIo(), out: () => {}, err: (t: string) => void (stderr += t) };
+    const imported = path.join(out, "imported.budget");
+    expect(await main(["import", path.join(out, "shanghai-putuo-wanli-2024.xlsx"), "--out", imported], io)).toBe(1);
+    expect(fs.existsSync(imported)).toBe(false);
+    const cells = [...stderr.matchAll(/^错误\[import-mismatch\]: 部门“三公”经费和机关运行经费预算表!([A-Z]+\d+)/gm)].map((m) => m[1]);
+    expect(cells).toEqual(["A6", "D6", "E6", "G6"]);
+  }, 120_000);
 });

@@ -127,7 +127,7 @@ export const WORDS: Words = {
       positional: bi("工作簿（.xlsx）", "the workbook (.xlsx)"),
       options: {
         out: bi("要写出的 .budget 文件", "the .budget file to write"),
-        profile: bi("按哪个公开格式识别表：shanxi-13 或 mof-9", "the table set to recognise: shanxi-13 or mof-9"),
+        profile: bi("按哪个公开格式识别表（如 shanxi-13、shanghai）；不写则逐个格式按表题识别", "the format whose tables to recognise (e.g. shanxi-13, shanghai); by default each format in turn, by the tables' titles"),
         force: bi("输出文件已存在时覆盖它", "replace the output file if it exists"),
       },
       examples: [["yusuan import 表.xlsx --out a.budget", bi("从工作簿生成预算源文件", "write budget source from a workbook")]],

@@ -9,15 +9,18 @@
  */
 import { sortDiagnostics } from "../base/diagnostics.js";
 import { builtinCatalogue } from "../catalogue/catalogue.js";
-import { importWorkbook } from "../import/import.js";
-import { readProfile } from "./profiles.js";
+import { importWorkbook, type ImportResult } from "../import/import.js";
+import { DEFAULT_PROFILE } from "../model/spec.js";
+import { profileNames } from "./profile-names.js";
+import { Profiles, readProfile } from "./profiles.js";
 import type { Io } from "./io.js";
 import { diagnosticsText, type Lang } from "./report.js";
 
 export interface ImportOptions {
   workbook: string;
   out: string;
-  profile: string;
+  /** The format whose tables to recognise; by default each format's in turn, the first found. */
+  profile?: string;
   force: boolean;
   lang: Lang;
 }
@@ -32,13 +35,28 @@ export async function importCommand(io: Io, o: ImportOptions): Promise<number> {
     io.err(o.lang === "zh" ? `yusuan: ${o.out} 已存在；用 --force 覆盖\n` : `yusuan: ${o.out} exists; use --force to replace it\n`);
     return 2;
   }
-  const read = readProfile(io, o.profile);
-  if ("problem" in read) {
-    io.err(`yusuan: ${read.problem}\n`);
+  // The format asked for, or each format in turn (the default first) until one's tables are found.
+  const names = o.profile !== undefined ? [o.profile] : [DEFAULT_PROFILE, ...profileNames(io).filter((n) => n !== DEFAULT_PROFILE)];
+  let r: ImportResult | undefined;
+  for (const name of names) {
+    const read = readProfile(io, name);
+    if ("problem" in read) {
+      if (o.profile === undefined) continue;
+      io.err(`yusuan: ${read.problem}\n`);
+      return 2;
+    }
+    const tried = await importWorkbook({ bytes, workbook: o.workbook, out: o.out, profile: read.profile, profiles: new Profiles(io, name), catalogueFor: builtinCatalogue });
+    // The first try's answer stands when no format's tables are in the workbook.
+    r ??= tried;
+    if (!noTablesOf(tried)) {
+      r = tried;
+      break;
+    }
+  }
+  if (!r) {
+    io.err(o.lang === "zh" ? "yusuan: 没有可用的公开格式\n" : "yusuan: no format could be read\n");
     return 2;
   }
-  const loaded = read.profile;
-  const r = await importWorkbook({ bytes, workbook: o.workbook, out: o.out, profile: loaded, catalogueFor: builtinCatalogue });
   const ds = sortDiagnostics(r.diagnostics);
   // The import's own messages point into the workbook; the checks' into the source written.
   const sources = { get: (p: string) => (p === o.out && r.text !== undefined ? { path: p, text: r.text } : undefined) };
@@ -55,4 +73,9 @@ export async function importCommand(io: Io, o: ImportOptions): Promise<number> {
       : `${o.out}: ${r.amounts} amounts read from ${r.tables} tables, each given back by the tables built from it; ${pending} facts to write (待补充): run yusuan check\n`,
   );
   return 0;
+}
+
+/** True when the import found none of the format's tables in the workbook. */
+function noTablesOf(r: ImportResult): boolean {
+  return r.tables === 0 && r.diagnostics.some((d) => d.code === "import-table-missing" && d.data?.["profile"] !== undefined);
 }

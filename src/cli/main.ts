@@ -110,7 +110,7 @@ const COMMANDS: readonly CommandDef[] = [
     name: "import",
     usage: "import <workbook>",
     positional: { name: "workbook", required: true },
-    options: [{ name: "out", type: "string", required: true }, { name: "profile", type: "string", default: "shanxi-13" }, { name: "force", type: "boolean", default: false }],
+    options: [{ name: "out", type: "string", required: true }, { name: "profile", type: "string" }, { name: "force", type: "boolean", default: false }],
   },
   {
     name: "diff",
@@ -475,7 +475,8 @@ function validate(name: string, a: Record<string, unknown>, io: Io, lang: Lang):
         kind: "run",
         run: async () => {
           const { importCommand } = await import("./import.js");
-          return importCommand(io, { workbook, out, profile: str("profile") ?? "shanxi-13", force: Boolean(a["force"]), lang });
+          const profile = str("profile");
+          return importCommand(io, { workbook, out, ...(profile !== undefined ? { profile } : {}), force: Boolean(a["force"]), lang });
         },
       };
     }

@@ -17,7 +17,8 @@ import { checkBudget } from "../check/check.js";
 import type { Catalogue } from "../catalogue/types.js";
 import { derive } from "../model/derive.js";
 import { placeCells } from "../render/grid.js";
-import type { LoadedProfile } from "../render/profile.js";
+import { forYear, modelSpecOf, type LoadedProfile } from "../render/profile.js";
+import type { ProfileSource } from "../model/spec.js";
 import { publicationView } from "../render/render.js";
 import type { TableView } from "../render/tables.js";
 import { loadBudget } from "../syntax/load.js";
@@ -26,8 +27,8 @@ import { parse } from "../syntax/parse.js";
 import "../syntax/parser.js";
 import { print } from "../syntax/printer.js";
 import { IMPORT_CODES } from "./codes.js";
-import { economicNames, readTable, type Observation } from "./read.js";
-import { findTables, findYear, norm, type FoundTable } from "./recognise.js";
+import { economicNames, leiNames, readTable, type Observation } from "./read.js";
+import { DEPARTMENT_LINE, findTables, findYear, norm, type FoundTable } from "./recognise.js";
 import { solve } from "./solve.js";
 import { budgetSource } from "./source.js";
 import { readWorkbook } from "./workbook.js";
@@ -40,6 +41,12 @@ export interface ImportInput {
   /** The path the source will be written to (for the checks' messages). */
   readonly out: string;
   readonly profile: LoadedProfile;
+  /**
+   * The profiles for checking what was written (its 公开格式 names `profile`): the facts a
+   * format prints and the tables it derives. Without it, the source is checked as the
+   * default format's.
+   */
+  readonly profiles?: ProfileSource;
   /** The classification catalogue for a year (the built-in one). */
   readonly catalogueFor: (year: number) => Catalogue | undefined;
 }
@@ -63,7 +70,7 @@ const oneFile = (path: string, text: string) => ({ read: (p: string) => (p === p
 function probeTables(profile: LoadedProfile, year: number, catalogue: Catalogue): readonly TableView[] {
   const path = "probe.budget";
   const { budget } = loadBudget(path, oneFile(path, `部门 "探针" {\n  年度 ${year}\n}\n`));
-  return publicationView(derive(budget, catalogue), profile).tables;
+  return publicationView(derive(budget, catalogue, { spec: modelSpecOf(profile) }), profile).tables;
 }
 
 /** The amount cells of a built table by row key (its labels, and which occurrence) and column. */
@@ -116,8 +123,10 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
       ),
     );
   }
-  const probes = probeTables(profile, year, catalogue);
-  const found = findTables(sheets, probes, profile.tables);
+  // The format as it was that year (a title or a column may differ by year).
+  const yearly = forYear(profile, year);
+  const probes = probeTables(yearly, year, catalogue);
+  const found = findTables(sheets, probes, yearly.tables);
   const diagnostics: Diagnostic[] = [];
   for (const p of probes) {
     if (found.some((f) => f.probe.id === p.id)) continue;
@@ -130,9 +139,10 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   }
   const deptName = departmentName(found);
   const economic = economicNames(catalogue);
+  const lei = leiNames(catalogue);
   const observations: Observation[] = [];
   for (const f of found) {
-    const r = readTable(f, economic, deptName);
+    const r = readTable(f, economic, deptName, lei);
     observations.push(...r.observations);
     for (const u of r.unreadable) {
       const [sheet, cell] = splitAt(u.at);
@@ -152,10 +162,10 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   const text = parsed.diagnostics.length ? raw : print(parsed.file);
 
   // Build what was written, and compare every amount read with the table built.
-  const checked = checkBudget(loadBudget(input.out, oneFile(input.out, text)));
+  const checked = checkBudget(loadBudget(input.out, oneFile(input.out, text)), undefined, undefined, input.profiles ? { profiles: input.profiles } : {});
   diagnostics.push(...checked.diagnostics.filter((d) => d.severity === "error"));
   if (!hasErrors(checked.diagnostics)) {
-    const built = new Map(publicationView(derive(checked.effective, checked.catalogue), profile).tables.map((t) => [t.id, t] as const));
+    const built = new Map(publicationView(derive(checked.effective, checked.catalogue, { spec: modelSpecOf(yearly) }), yearly).tables.map((t) => [t.id, t] as const));
     for (const f of found) diagnostics.push(...compare(f, observations.filter((o) => o.table === f.probe.id), built.get(f.probe.id)!, input.workbook));
   }
   return { ...(hasErrors(diagnostics) ? {} : { text }), diagnostics, tables: found.length, amounts: observations.length };
@@ -169,7 +179,7 @@ function splitAt(at: string): [string, string] {
 /** The department's name: from a table's 部门名称 line, else from the project table's first row. */
 function departmentName(found: readonly FoundTable[]): string {
   for (const f of found) {
-    const m = f.nameLine ? /^(?:部门|单位)名称[:：]\s*(.+)$/.exec(f.nameLine) : null;
+    const m = f.nameLine ? DEPARTMENT_LINE.exec(f.nameLine) : null;
     if (m) return m[1]!.trim();
   }
   const projects = found.find((f) => f.probe.kind === "projects-current" || f.probe.kind === "projects-carryover");

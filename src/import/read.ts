@@ -83,6 +83,15 @@ export function economicNames(catalogue: Catalogue): { byName(name: string, grou
   };
 }
 
+/**
+ * The 类 a label names, as the summary tables print their expenditure side
+ * ("一、一般公共服务支出"): the catalogue's 类 by name, an ordinal before it allowed.
+ */
+export function leiNames(catalogue: Catalogue): (label: string) => string | undefined {
+  const byName = new Map(catalogue.lei.map((l) => [norm(l.name), l.code] as const));
+  return (label) => byName.get(norm(label.replace(/^[一二三四五六七八九十]+、/, "")));
+}
+
 /** The label texts of a row's cells in the given columns, as compared. */
 const labelsOf = (cells: readonly (SheetCell | undefined)[], cols: readonly number[]) => cols.map((c) => norm(cells[c]?.text ?? ""));
 
@@ -95,7 +104,7 @@ export interface ReadResult {
  * Reads one found table. `economic` resolves 表六's names; `deptName` marks the
  * department's own row in the project tables.
  */
-export function readTable(f: FoundTable, economic: ReturnType<typeof economicNames>, deptName: string | undefined): ReadResult {
+export function readTable(f: FoundTable, economic: ReturnType<typeof economicNames>, deptName: string | undefined, lei?: ReturnType<typeof leiNames>): ReadResult {
   const probe = f.probe;
   const placed = placeCells(probe.grid);
   const bodyPlaced = placed.filter((p) => !p.head);
@@ -167,7 +176,9 @@ export function readTable(f: FoundTable, economic: ReturnType<typeof economicNam
         const code = subjectCode(texts);
         const label = texts.find((t) => !/^\d+$/.test(t)) ?? "";
         const col = colDims.get(c) ?? {};
-        if (code) dims = { ...col, subject: code };
+        // A table of economic subjects (Shanghai's 经济分类预算表, 类 and 款 in columns of
+        // their own) gives economic codes in the same shape as functional ones.
+        if (code) dims = probe.kind === "economic-tree" ? { ...col, economic: code } : { ...col, subject: code };
         else if (kind === "economic") {
           // 基本工资（行政单位、参公事业单位）: the kinds a repeated name is for.
           const m = /^(.*?)（([^（）]*单位[^（）]*)）$/.exec(label);
@@ -178,6 +189,11 @@ export function readTable(f: FoundTable, economic: ReturnType<typeof economicNam
           if (code && m) kinds = m[2]!.split("、");
           government = texts.filter((t) => !SUBJECT_CODE.test(t))[1];
         } else if (kind === "unit") dims = { ...col, unit: label };
+        else if (probe.kind === "source-summary" && lei) {
+          // A summary table's expenditure side: a 类 by its name.
+          const code = lei(label);
+          dims = code ? { ...col, subject: code } : undefined;
+        }
         else if (kind === "project" && projectRows) {
           const r = projectRows[i]!;
           dims = r.kind === "department" ? col : r.kind === "unit" ? { ...col, unit: label } : { ...col, unit: r.unit, project: label };

@@ -13,6 +13,13 @@ import type { TableView } from "../render/tables.js";
 import type { Sheet, SheetCell } from "./workbook.js";
 
 /** Text as compared: no white space, full-width brackets and quotes as half-width. */
+
+/**
+ * The line above a table that names the department: 部门名称：… or 单位名称：… (the Shanxi
+ * format), 编制部门：… or 编制单位：… (Shanghai's); group 1 is the name.
+ */
+export const DEPARTMENT_LINE = /^(?:(?:部门|单位)名称|编制(?:部门|单位))[:：]\s*(.+)$/;
+
 export function norm(s: string): string {
   return s
     .replace(/\s+/g, "")
@@ -115,7 +122,7 @@ export function findTables(sheets: readonly Sheet[], probes: readonly TableView[
               for (let k = r + 1; k < hr && nameLine === undefined; k++) {
                 for (let cc = 1; cc <= s.colCount; cc++) {
                   const t = s.cell(k, cc)?.text ?? "";
-                  if (/^(部门|单位)名称[:：]/.test(t)) nameLine = t;
+                  if (DEPARTMENT_LINE.test(t)) nameLine = t;
                 }
               }
               const body: BodyRow[] = [];

@@ -7,6 +7,7 @@
  */
 import { groupThousands, type Fen } from "../base/money.js";
 import type { SourceKey } from "../model/keys.js";
+import { DEFAULT_PROFILE } from "../model/spec.js";
 import { exactDecimal } from "../render/csv.js";
 import type { Draft, DraftProject } from "./solve.js";
 
@@ -60,6 +61,8 @@ export function budgetSource(s: SourceInput): string {
     "# 金额都来自预算表；表中没有的内容以「待补充」语句标出，yusuan check 逐条提示，写好后删除该语句。",
     "",
     `部门 ${quote(department)} {`,
+    // The format the tables were read in is the one the budget is published in.
+    ...(s.profile !== DEFAULT_PROFILE ? [`  公开格式 ${s.profile}`] : []),
     `  年度 ${s.year}`,
     "  金额单位 万元",
     ...(draft.kind ? [`  类型 ${draft.kind}`] : []),

@@ -125,11 +125,17 @@ function dimsOf(f: Filter | undefined): Dims {
   const d: { -readonly [K in keyof Dims]: Dims[K] } = {};
   if (f.sources?.length === 1) d.source = SOURCE_KEY[f.sources[0] as Source];
   else if (f.sources && f.sources.length === 3 && ["一般公共预算", "政府性基金预算", "国有资本经营预算"].every((s) => f.sources!.includes(s as never))) d.source = "fiscal";
-  if (f.kinds?.length === 1) {
-    if (f.kinds[0] === "basic") d.direction = "basic";
-    else if (f.kinds[0] === "project") d.direction = "project";
-    else d.phase = "carryover";
-  }
+  // The kinds of spending, in the dimensions the standard tables use: 项目支出 without a
+  // phase includes the projects carried over (表三's column), with "current" it does not.
+  const kinds = new Set(f.kinds ?? []);
+  const only = (...ks: string[]) => kinds.size === ks.length && ks.every((k) => kinds.has(k as never));
+  if (only("basic")) d.direction = "basic";
+  else if (only("project")) {
+    d.direction = "project";
+    d.phase = "current";
+  } else if (only("carryover")) d.phase = "carryover";
+  else if (only("project", "carryover")) d.direction = "project";
+  else if (only("basic", "project")) d.phase = "current";
   if (f.economicClass) d.costType = f.economicClass === "人员经费" ? "personnel" : "public";
   return d;
 }
