@@ -31,6 +31,10 @@ export interface DraftProject {
   /** True for a subject's project money no table lists by project. */
   residual?: boolean;
   readonly amounts: SourceAmounts;
+  /** The one economic subject of the whole project, when a table says it (三公 paid from projects). */
+  economic?: string;
+  /** What the source must tell the author about this project (a 待补充). */
+  note?: string;
 }
 
 export interface DraftLine {
@@ -47,7 +51,7 @@ export interface Draft {
   readonly kind?: UnitKindKey;
   /** True when 表六 does not pin the kind down. */
   readonly kindInferred: boolean;
-  readonly units: readonly { readonly name: string; readonly kind?: UnitKindKey }[];
+  readonly units: readonly { readonly name: string; readonly kind?: UnitKindKey; readonly note?: string }[];
   readonly basic: readonly DraftLine[];
   readonly projects: readonly DraftProject[];
   readonly carryovers: readonly DraftProject[];
@@ -196,17 +200,97 @@ export function solve(observations: readonly Observation[], catalogue: Catalogue
       if (rest > 0) basic.push({ subject: s, economic: "30299", fen: rest, source: src, note: "经济科目" });
     }
   }
+  threePublicFromProjects(observations, basic, projects);
+  const unitNotes = new Map<string, string>();
+  const split = runningUnit(observations, basic, catalogue, deptName, kind);
+  if (split) {
+    units.set(split.unit, "事业单位");
+    unitNotes.set(split.unit, split.note);
+  }
   for (const p of [...projects, ...carryovers]) if (!units.has(p.unit)) units.set(p.unit, undefined);
   for (const u of adminUnits) if (!units.has(u)) units.set(u, undefined);
   return {
     ...(kind ? { kind } : {}),
     kindInferred: kindList.length !== 1,
-    units: [...units].map(([name, k]) => ({ name, ...(k ? { kind: k } : {}) })),
+    units: [...units].map(([name, k]) => ({ name, ...(k ? { kind: k } : {}), ...(unitNotes.has(name) ? { note: unitNotes.get(name)! } : {}) })),
     basic,
     projects,
     carryovers,
     basicSplit: basicGeneral.length > 1,
   };
+}
+
+/** The sources 三公 and 机关运行经费 count: 财政拨款. */
+const FISCAL: ReadonlySet<SourceKey> = new Set<SourceKey>(["general", "fund", "capital"]);
+
+/** The economic subject of each 三公 item (部门预算支出经济分类). */
+const THREE_PUBLIC_CODE = { overseas: "30211", reception: "30217", vehiclePurchase: "31013", vehicleOperation: "30231" } as const;
+const THREE_PUBLIC_NAME = { overseas: "因公出国（境）费", reception: "公务接待费", vehiclePurchase: "公务用车购置费", vehicleOperation: "公务用车运行维护费" } as const;
+
+/** A table's total of a 三公 item or of 机关运行经费 (财政拨款), when one is read. */
+function fiscalTotal(observations: readonly Observation[], test: (d: Dims) => boolean): Fen | undefined {
+  return observations.find((o) => test(o.dims) && (o.dims.source === "fiscal" || o.dims.source === undefined) && o.dims.unit === undefined && o.dims.project === undefined)?.fen;
+}
+
+/**
+ * 三公 paid from projects: a 三公 item the 三公 table gives above what the basic lines of
+ * its economic subject hold is project money (a vehicle bought with a project's funds).
+ * That much of a project of 一般公共预算 is written as a project of its own, of the item's
+ * economic subject, under the same functional subject, so every other table is unchanged;
+ * which project it really is, only the department knows (a 待补充 says so).
+ */
+function threePublicFromProjects(observations: readonly Observation[], basic: readonly DraftLine[], projects: DraftProject[]): void {
+  for (const [key, code] of Object.entries(THREE_PUBLIC_CODE) as [keyof typeof THREE_PUBLIC_CODE, string][]) {
+    const stated = fiscalTotal(observations, (d) => d.threePublic === key);
+    if (stated === undefined) continue;
+    const inBasic = basic.filter((l) => l.economic === code && FISCAL.has(l.source)).reduce((a, l) => add(a, l.fen), 0);
+    const more = stated - inBasic;
+    if (more <= 0) continue;
+    // The project it comes out of: a listed subject's residual money first, then the largest.
+    const from = [...projects].filter((p) => (p.amounts.general ?? 0) >= more && p.economic === undefined).sort((a, b) => Number(b.residual ?? false) - Number(a.residual ?? false) || (b.amounts.general ?? 0) - (a.amounts.general ?? 0))[0];
+    if (!from) continue;
+    const left = sub(from.amounts.general!, more);
+    if (left === 0) delete (from.amounts as Record<string, Fen>)["general"];
+    else (from.amounts as Record<string, Fen>)["general"] = left;
+    if (SOURCE_KEYS.every((k) => !from.amounts[k])) projects.splice(projects.indexOf(from), 1);
+    projects.push({
+      name: `${THREE_PUBLIC_NAME[key]}（项目支出）`,
+      unit: from.unit,
+      ...(from.subject !== undefined ? { subject: from.subject } : {}),
+      subjectInferred: from.subjectInferred,
+      amounts: { general: more },
+      economic: code,
+      note: `项目：“三公”经费表的${THREE_PUBLIC_NAME[key]}比基本支出中的多，多出的是项目支出；这里从「${from.name}」中分出为这个项目，请写明是哪个项目`,
+    });
+  }
+}
+
+/**
+ * 机关运行经费 counts the basic 公用经费 of administrative units only. When a table gives it
+ * below the 公用经费 of the basic lines (all written for the department), the difference
+ * is 事业单位 money: that much of the 公用经费 lines, last lines first, moves to a 事业单位
+ * of the department, whose name the tables do not give.
+ */
+function runningUnit(observations: readonly Observation[], basic: DraftLine[], catalogue: Catalogue, deptName: string, kind: UnitKindKey | undefined): { unit: string; note: string } | undefined {
+  const stated = fiscalTotal(observations, (d) => d.running === true);
+  if (stated === undefined || kind === "事业单位") return undefined;
+  const isPublic = (l: DraftLine) => l.unit === undefined && catalogue.personnelOrPublic(l.economic) === "公用经费" && FISCAL.has(l.source);
+  const written = basic.filter(isPublic).reduce((a, l) => add(a, l.fen), 0);
+  let move = written - stated;
+  if (move <= 0) return undefined;
+  const unit = `${deptName}（事业单位）`;
+  for (let i = basic.length - 1; i >= 0 && move > 0; i--) {
+    const l = basic[i]!;
+    if (!isPublic(l)) continue;
+    const take = Math.min(move, l.fen);
+    if (take === l.fen) basic[i] = { ...l, unit };
+    else {
+      basic[i] = { ...l, fen: l.fen - take };
+      basic.splice(i + 1, 0, { ...l, fen: take, unit });
+    }
+    move -= take;
+  }
+  return { unit, note: `单位：机关运行经费只计行政单位和参公事业单位的公用经费，其余的公用经费属于事业单位；请写明单位名称，并核对各行属于哪个单位` };
 }
 
 /**

@@ -35,9 +35,10 @@ export interface SourceInput {
   readonly profile: string;
 }
 
-function item(keyword: "项目" | "结转", p: DraftProject, dept: string, lines: string[]): void {
+/** `named`: the department has several units, so every item names its own. */
+function item(keyword: "项目" | "结转", p: DraftProject, dept: string, lines: string[], named: boolean): void {
   lines.push(`${keyword} ${quote(p.name)} {`);
-  if (p.unit !== dept) lines.push(`  单位 ${quote(p.unit)}`);
+  if (named || p.unit !== dept) lines.push(`  单位 ${quote(p.unit)}`);
   if (p.subject) lines.push(`  科目 ${p.subject}`);
   if (p.residual) lines.push(`  待补充 ${quote(`项目：预算表没有逐项列出科目 ${p.subject ?? ""} 的这部分${keyword === "项目" ? "项目支出" : "上年结转"}，这里是它的合计，请分列为各个项目并核对资金来源`)}`);
   if (!p.subject) lines.push(`  待补充 ${quote("科目：预算表没有给出这一项的功能科目")}`);
@@ -50,6 +51,8 @@ function item(keyword: "项目" | "结转", p: DraftProject, dept: string, lines
     const f = p.amounts[k];
     if (f !== undefined && f !== 0) lines.push(`  ${word} ${moneyText(f)}`);
   }
+  if (p.economic) lines.push(`  经济科目 ${p.economic}`);
+  if (p.note) lines.push(`  待补充 ${quote(p.note)}`);
   lines.push("}", "");
 }
 
@@ -77,10 +80,15 @@ export function budgetSource(s: SourceInput): string {
   ];
   for (const u of draft.units) {
     if (u.name === department && draft.units.length === 1 && !u.kind) continue;
-    lines.push(`单位 ${quote(u.name)} {`, ...(u.kind ? [`  类型 ${u.kind}`] : [`  待补充 ${quote("类型：这个预算单位的单位类型")}`]), "}", "");
+    lines.push(`单位 ${quote(u.name)} {`, ...(u.kind ? [`  类型 ${u.kind}`] : [`  待补充 ${quote("类型：这个预算单位的单位类型")}`]), ...(u.note ? [`  待补充 ${quote(u.note)}`] : []), "}", "");
   }
+  // With several units, every basic block and item names its unit (the check asks for it).
+  const named = draft.units.length > 1;
   const byUnit = new Map<string, typeof draft.basic>();
-  for (const l of draft.basic) byUnit.set(l.unit ?? "", [...(byUnit.get(l.unit ?? "") ?? []), l]);
+  for (const l of draft.basic) {
+    const u = l.unit ?? (named ? department : "");
+    byUnit.set(u, [...(byUnit.get(u) ?? []), l]);
+  }
   for (const [unit, ls] of byUnit) {
     lines.push(`基本支出${unit ? ` ${quote(unit)}` : ""} {`);
     if (draft.basicSplit) lines.push(`  待补充 ${quote("基本支出：表六只分经济科目，表三、表五只分功能科目，各行的功能科目按科目顺序推定，请核对")}`);
@@ -91,8 +99,8 @@ export function budgetSource(s: SourceInput): string {
     }
     lines.push("}", "");
   }
-  for (const p of draft.projects) item("项目", p, department, lines);
-  for (const c of draft.carryovers) item("结转", c, department, lines);
+  for (const p of draft.projects) item("项目", p, department, lines, named);
+  for (const c of draft.carryovers) item("结转", c, department, lines, named);
   lines.push(
     `待补充 ${quote("上年：上年收入总计、一般公共预算当年支出、“三公”经费和变动原因（情况说明与上年比较要用）")}`,
     `待补充 ${quote("政府采购：货物、工程、服务")}`,

@@ -137,6 +137,16 @@ function dimsOf(f: Filter | undefined): Dims {
   else if (only("project", "carryover")) d.direction = "project";
   else if (only("basic", "project")) d.phase = "current";
   if (f.economicClass) d.costType = f.economicClass === "人员经费" ? "personnel" : "public";
+  // The 三公 items a column sums, as the standard 三公 table's rows name them.
+  const tp = new Set(f.threePublic ?? []);
+  const items = (...ks: string[]) => tp.size === ks.length && ks.every((k) => tp.has(k as never));
+  if (items("因公出国", "公务接待", "公务用车购置", "公务用车运行维护")) d.threePublic = "total";
+  else if (items("公务用车购置", "公务用车运行维护")) d.threePublic = "vehicles";
+  else if (items("因公出国")) d.threePublic = "overseas";
+  else if (items("公务接待")) d.threePublic = "reception";
+  else if (items("公务用车购置")) d.threePublic = "vehiclePurchase";
+  else if (items("公务用车运行维护")) d.threePublic = "vehicleOperation";
+  if (f.running) d.running = true;
   return d;
 }
 

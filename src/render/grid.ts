@@ -45,6 +45,8 @@ export interface Dims {
   readonly costType?: "personnel" | "public";
   /** A 三公 row; "total" is every item. */
   readonly threePublic?: ThreePublicKey;
+  /** 机关运行经费: the basic 公用经费 of the administrative units (行政单位, 参公事业单位). */
+  readonly running?: boolean;
   /** A budget unit (预算单位), by name. */
   readonly unit?: string;
   /** A project or carry-over, by name. */
