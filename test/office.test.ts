@@ -416,8 +416,8 @@ describe("a Shanghai budget in the office formats", () => {
     const imported = path.join(out, "imported.budget");
     expect(await main(["import", path.join(out, `${W}.xlsx`), "--out", imported], io), stderr).toBe(0);
     const source = fs.readFileSync(imported, "utf8");
-    // The vehicle (25.00万元, 公务用车购置 in the 三公 table, none in the basic lines) is project money.
-    expect(source).toMatch(/项目 "公务用车购置费（项目支出）" \{[^}]*一般公共预算 25\.00万元\n {2}经济科目 31013\n {2}待补充 "项目：“三公”经费表的公务用车购置费比基本支出中的多/);
+    // The vehicle (250,000元, 公务用车购置 in the 三公 table, none in the basic lines) is project money; amounts in 元 as the tables print them.
+    expect(source).toMatch(/项目 "公务用车购置费（项目支出）" \{[^}]*一般公共预算 250,000元\n {2}经济科目 31013\n {2}待补充 "项目：“三公”经费表的公务用车购置费比基本支出中的多/);
     // 机关运行经费 443.18万元 is less than the basic 公用经费: the rest is a 事业单位's.
     expect(source).toContain('单位 "上海市普陀区人民政府万里街道办事处（事业单位）" {\n  类型 事业单位\n  待补充 "单位：机关运行经费只计');
     const again = tmp("sh-import-wanli-built");

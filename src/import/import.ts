@@ -157,7 +157,7 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   // An amount that cannot be read leaves the tables incomplete: nothing more is inferred.
   if (hasErrors(diagnostics)) return { diagnostics, tables: found.length, amounts: observations.length };
   const draft = solve(observations, catalogue, deptName);
-  const raw = budgetSource({ draft, year, department: deptName, workbook: input.workbook.split("/").pop() ?? input.workbook, profile: profile.name });
+  const raw = budgetSource({ draft, year, department: deptName, workbook: input.workbook.split("/").pop() ?? input.workbook, profile: profile.name, unit: yearly.tables[0]?.unit ?? "万元" });
   const parsed = parse(input.out, raw);
   const text = parsed.diagnostics.length ? raw : print(parsed.file);
 

@@ -20,8 +20,10 @@ const SOURCE_WORD: Readonly<Record<SourceKey, string>> = {
 };
 
 /** An amount as the language writes it: "1,220.00万元". */
-export function moneyText(fen: Fen): string {
-  return `${groupThousands(exactDecimal(fen, "万元"))}万元`;
+export function moneyText(fen: Fen, unit: "万元" | "元" = "万元"): string {
+  const text = exactDecimal(fen, unit);
+  // Whole 元 are written without decimals, as tables in 元 print them.
+  return `${groupThousands(unit === "元" ? text.replace(/\.00$/, "") : text)}${unit}`;
 }
 
 const quote = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
@@ -33,10 +35,12 @@ export interface SourceInput {
   /** The workbook's file name and the profile, for the header comment. */
   readonly workbook: string;
   readonly profile: string;
+  /** The unit the tables print (the profile's first table's): amounts are written in it. */
+  readonly unit?: "万元" | "元";
 }
 
 /** `named`: the department has several units, so every item names its own. */
-function item(keyword: "项目" | "结转", p: DraftProject, dept: string, lines: string[], named: boolean): void {
+function item(keyword: "项目" | "结转", p: DraftProject, dept: string, lines: string[], named: boolean, unit: "万元" | "元"): void {
   lines.push(`${keyword} ${quote(p.name)} {`);
   if (named || p.unit !== dept) lines.push(`  单位 ${quote(p.unit)}`);
   if (p.subject) lines.push(`  科目 ${p.subject}`);
@@ -49,7 +53,7 @@ function item(keyword: "项目" | "结转", p: DraftProject, dept: string, lines
   }
   for (const [k, word] of Object.entries(SOURCE_WORD) as [SourceKey, string][]) {
     const f = p.amounts[k];
-    if (f !== undefined && f !== 0) lines.push(`  ${word} ${moneyText(f)}`);
+    if (f !== undefined && f !== 0) lines.push(`  ${word} ${moneyText(f, unit)}`);
   }
   if (p.economic) lines.push(`  经济科目 ${p.economic}`);
   if (p.note) lines.push(`  待补充 ${quote(p.note)}`);
@@ -59,6 +63,7 @@ function item(keyword: "项目" | "结转", p: DraftProject, dept: string, lines
 /** The budget source of a draft, before formatting. */
 export function budgetSource(s: SourceInput): string {
   const { draft, department } = s;
+  const unit = s.unit ?? "万元";
   const lines: string[] = [
     `# ${department} ${s.year}年度部门预算，由 yusuan import 从 ${s.workbook} 的预算表（${s.profile}）生成。`,
     "# 金额都来自预算表；表中没有的内容以「待补充」语句标出，yusuan check 逐条提示，写好后删除该语句。",
@@ -67,7 +72,7 @@ export function budgetSource(s: SourceInput): string {
     // The format the tables were read in is the one the budget is published in.
     ...(s.profile !== DEFAULT_PROFILE ? [`  公开格式 ${s.profile}`] : []),
     `  年度 ${s.year}`,
-    "  金额单位 万元",
+    `  金额单位 ${unit}`,
     ...(draft.kind ? [`  类型 ${draft.kind}`] : []),
     `  待补充 ${quote("部门编码：预算表中没有，暂写 0")}`,
     ...(draft.kind && draft.kindInferred ? [`  待补充 ${quote(`类型：按表六的政府经济科目推定为${draft.kind}，请核对`)}`] : []),
@@ -89,18 +94,18 @@ export function budgetSource(s: SourceInput): string {
     const u = l.unit ?? (named ? department : "");
     byUnit.set(u, [...(byUnit.get(u) ?? []), l]);
   }
-  for (const [unit, ls] of byUnit) {
-    lines.push(`基本支出${unit ? ` ${quote(unit)}` : ""} {`);
+  for (const [owner, ls] of byUnit) {
+    lines.push(`基本支出${owner ? ` ${quote(owner)}` : ""} {`);
     if (draft.basicSplit) lines.push(`  待补充 ${quote("基本支出：表六只分经济科目，表三、表五只分功能科目，各行的功能科目按科目顺序推定，请核对")}`);
     for (const l of ls) {
-      lines.push(`  支出 ${l.subject} ${l.economic} ${moneyText(l.fen)}${l.source === "general" ? "" : ` ${SOURCE_WORD[l.source]}`}`);
+      lines.push(`  支出 ${l.subject} ${l.economic} ${moneyText(l.fen, unit)}${l.source === "general" ? "" : ` ${SOURCE_WORD[l.source]}`}`);
       if (l.note === "经济科目") lines.push(`  待补充 ${quote(`经济科目：${SOURCE_WORD[l.source]}的基本支出表中不分经济科目，暂写 30299`)}`);
       if (l.note === "功能科目") lines.push(`  待补充 ${quote("功能科目：这一行的金额超出了表三、表五的基本支出，请核对")}`);
     }
     lines.push("}", "");
   }
-  for (const p of draft.projects) item("项目", p, department, lines, named);
-  for (const c of draft.carryovers) item("结转", c, department, lines, named);
+  for (const p of draft.projects) item("项目", p, department, lines, named, unit);
+  for (const c of draft.carryovers) item("结转", c, department, lines, named, unit);
   lines.push(
     `待补充 ${quote("上年：上年收入总计、一般公共预算当年支出、“三公”经费和变动原因（情况说明与上年比较要用）")}`,
     `待补充 ${quote("政府采购：货物、工程、服务")}`,
