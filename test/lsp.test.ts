@@ -132,6 +132,12 @@ describe("yusuan lsp on the reference budget", () => {
     expect(inProject.items.map((i) => i.label)).toEqual(["单位", "科目", "类别", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "绩效", "待补充", "经济科目", "经费说明"]);
     const category = await client.request<CompletionList>("textDocument/completion", { textDocument: { uri: projects }, position: after(text, "  类别 ") });
     expect(category.items.map((i) => i.label)).toEqual(["其他运转类", "特定目标类"]);
+    // Every closed set offers the values its table (syntax/enumerations.ts) lists.
+    const dept = client.texts.get(main)!;
+    const unit = await client.request<CompletionList>("textDocument/completion", { textDocument: { uri: main }, position: after(dept, "  金额单位 ") });
+    expect(unit.items.map((i) => i.label)).toEqual(["万元", "元"]);
+    const kind = await client.request<CompletionList>("textDocument/completion", { textDocument: { uri: main }, position: after(dept, "  类型 ") });
+    expect(kind.items.map((i) => i.label)).toEqual(["行政单位", "参公事业单位", "事业单位"]);
   });
 
   it("goes from an include to its file", async () => {

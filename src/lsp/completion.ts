@@ -10,9 +10,8 @@
 import { posix } from "node:path";
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from "vscode-languageserver";
 import { LEVEL_PAIRS, level } from "../check/facts.js";
-import { UNIT_KINDS } from "../catalogue/catalogue.js";
 import type { Catalogue } from "../catalogue/types.js";
-import { PROJECT_CATEGORIES, VEHICLE_KINDS } from "../model/derive.js";
+import { ENUMERATIONS, VEHICLE_KIND } from "../syntax/enumerations.js";
 import { KEYWORD_BY_NAME } from "../syntax/keywords.js";
 import { CONTEXT_NAMES, CONTEXTS, FIGURE_KEYWORDS, SOURCE_KEYWORDS, type Slot, type StatementSpec } from "../syntax/schema.js";
 import { quote } from "../syntax/values.js";
@@ -23,7 +22,6 @@ import type { Workspace } from "./workspace.js";
 /** At most this many codes are offered at once; typing more narrows them. */
 export const MAX_ITEMS = 200;
 
-const ATTRIBUTES = ["一次性项目", "经常性项目", "延续性项目"];
 /** The levels of government a department's 级次 names most often. */
 const LEVELS = ["中央", "省级", "市级", "区级", "县级"];
 const REASON_FIGURES = ["收入总计", "支出总计", ...FIGURE_KEYWORDS.filter((k) => k !== "IncomeTotal").map((k) => KEYWORD_BY_NAME.get(k)!.zh)];
@@ -176,21 +174,12 @@ function valueItems(ws: Workspace, path: string, spec: StatementSpec, slot: Slot
     }
     case "Line.source":
       return words(SOURCE_KEYWORDS.map((k) => KEYWORD_BY_NAME.get(k)!.zh), CompletionItemKind.Keyword);
-    case "Category.category":
-      return words(PROJECT_CATEGORIES);
-    case "Kind.kind":
-      return words(UNIT_KINDS);
-    case "MoneyUnit.unit":
-      return words(["万元"]);
-    case "Attribute.attribute":
-      return words(ATTRIBUTES);
     case "Indicator.level1":
       return words([...LEVEL_PAIRS.keys()]);
     case "Indicator.level2":
       return words(LEVEL_PAIRS.get(level(written[0] ?? "")) ?? []);
-    case "Vehicles.kind":
     case "PurchaseVehicles.kind":
-      return words(VEHICLE_KINDS);
+      return words(VEHICLE_KIND.values);
     case "Level.level":
       return words(LEVELS);
     case "Reason.figure":
@@ -213,8 +202,12 @@ function valueItems(ws: Workspace, path: string, spec: StatementSpec, slot: Slot
         .map((f) => posix.relative(dir, f));
       return strings(files, CompletionItemKind.File);
     }
-    default:
-      return { isIncomplete: false, items: [] };
+    default: {
+      // A closed set (syntax/enumerations.ts): the values its table lists for this slot.
+      const set = ENUMERATIONS.find((e) => e.slots.some(([, kw, name]) => kw === spec.kw && name === slot.name));
+      if (!set) return { isIncomplete: false, items: [] };
+      return slot.type === "str" ? strings(set.values, CompletionItemKind.EnumMember) : words(set.values);
+    }
   }
 }
 
