@@ -509,3 +509,12 @@ export function forEachText(budget: A.Budget, visit: (text: string, span: Span) 
     indicators(o.indicators);
   }
 }
+
+/**
+ * The step the tables print amounts in: the profile's `facts.precision`, else that of the
+ * default number style in the budget's unit (render/data-tables.ts numberStyle: 万元 to
+ * two decimals, whole 元).
+ */
+export function tablePrecision(ctx: RuleContext): string {
+  return ctx.profileFacts?.precision ?? (ctx.model.moneyUnit === "元" ? "1元" : "0.01万元");
+}

@@ -81,11 +81,12 @@ export class Derivation {
   }
 
   /**
-   * The unit the tables and the prose print amounts in, to two decimals. (The forms print
-   * 元.) A figure smaller than half its hundredth prints as 0.00.
+   * The unit the tables print amounts in unless a profile's table states its own: the
+   * budget's 金额单位 (万元 unless it says 元; another value is the checker's to report). The
+   * prose prints 万元 and the forms 元 whatever it is.
    */
-  get moneyUnit(): "万元" {
-    return "万元";
+  get moneyUnit(): "万元" | "元" {
+    return this.budget.department?.moneyUnit?.value === "元" ? "元" : "万元";
   }
 
   /** The fiscal year: the budget's, else the catalogue's. */

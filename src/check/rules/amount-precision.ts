@@ -2,13 +2,15 @@
  * Tables always add up: an amount that reaches the tables is written no finer than the
  * tables print it (0.01万元 in the shanxi-13 and mof-9 formats; the profile states its own,
  * `facts.precision`). A finer amount is rounded where it is printed, and three lines of
- * 1.005万元 would print 1.01 three times under a total of 3.02. The rule chosen is that such
+ * 1.005万元 would print 1.01 three times under a total of 3.02. (With 金额单位 元 the tables
+ * print whole 元 unless the profile says otherwise: tablePrecision.) The rule chosen is that such
  * an amount is an error at the figure, rather than rounding rows so that totals agree
  * (尾差调整): a published row must be the budget's figure, not an adjusted one.
  */
 import { bi } from "../../base/diagnostics.js";
 import { Dec, FEN_PER_WAN, FEN_PER_YUAN, fixed, type Fen } from "../../base/money.js";
 import type * as A from "../../syntax/ast.js";
+import { tablePrecision } from "../facts.js";
 import type { Rule } from "../rule.js";
 
 /** The precision of the tables, in 分, from "0.01万元", "1元", "0.01元" …; 0.01万元 by default. */
@@ -24,7 +26,7 @@ export const rule: Rule = {
   severity: "error",
   needsAllFigures: false,
   run(ctx) {
-    const p = precisionFen(ctx.profileFacts?.precision);
+    const p = precisionFen(tablePrecision(ctx));
     if (p.fen <= 1) return;
     const check = (m: A.Money) => {
       if (m.fen % p.fen === 0) return;

@@ -3,28 +3,17 @@
  * spending of this year: what the budget's basic lines and projects spend under that
  * subject (its 项, or everything under a 款 or 类) from 一般公共预算, 政府性基金预算 and
  * 国有资本经营预算, carry-overs aside, as a format that lists the items of 财政拨款
- * spending (Shanghai's 编制说明) prints it beside the purpose. The amount is compared at
- * the precision it is written in, as that prose prints it: 350.35万元 states 3,503,499元
- * rounded half-up to 0.01万元.
+ * spending (Shanghai's 编制说明) prints it beside the purpose. The amount is compared to
+ * 0.01 of its unit at least, as that prose prints it (350.35万元 states 3,503,499元
+ * rounded half-up to 0.01万元), or finer when written finer: 350万元 is not 355.00万元.
  */
 import { bi } from "../../base/diagnostics.js";
-import { Dec, FEN_PER_WAN, sum, type Fen } from "../../base/money.js";
+import { Dec, fenToDec, fixed, groupThousands, sum } from "../../base/money.js";
 import { FISCAL_SOURCES, type Source } from "../../syntax/ast.js";
 import { basicLine, MAX_RELATED, moneyText, plainWan, projectLine, relatedLines, yuanText } from "../facts.js";
 import type { Rule } from "../rule.js";
 
 const FISCAL: ReadonlySet<Source> = new Set(FISCAL_SOURCES);
-
-/** A decimal with thousands separators, as the document prints it: 3,503,499. */
-function grouped(decimal: string): string {
-  const [int, frac] = decimal.split(".");
-  return int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac !== undefined ? `.${frac}` : "");
-}
-
-/** An amount in 分 as a decimal of `unit`, rounded half-up to `decimals` places. */
-function inUnit(fen: Fen, unit: "万元" | "元", decimals: number): string {
-  return new Dec(fen).div(unit === "万元" ? FEN_PER_WAN : 100).toFixed(decimals, Dec.ROUND_HALF_UP);
-}
 
 export const rule: Rule = {
   code: "purpose-amount-mismatch",
@@ -36,13 +25,16 @@ export const rule: Rule = {
       if (!m) continue;
       const code = p.code.value;
       const derived = ctx.model.functional.fiscal.at(code)?.total ?? 0;
-      const decimals = m.number.split(".")[1]?.length ?? 0;
-      const rounded = inUnit(derived, m.unit, decimals);
-      if (new Dec(m.number).eq(rounded)) continue;
-      const asWritten = `${grouped(rounded)}${m.unit}`;
+      const written = m.number.split(".")[1]?.length ?? 0;
+      const decimals = Math.max(2, written);
+      const exactRounded = fixed(fenToDec(derived, m.unit), decimals);
+      if (new Dec(m.number).eq(exactRounded)) continue;
+      // Shown as the author writes it: whole 元 without a fraction of zeros.
+      const rounded = m.unit === "元" && written === 0 ? exactRounded.replace(/\.00$/, "") : exactRounded;
+      const asWritten = `${groupThousands(rounded)}${m.unit}`;
       const exact = m.unit === "元" ? "" : `，即 ${yuanText(derived)}`;
       const exactEn = m.unit === "元" ? "" : `, that is ${yuanText(derived)}`;
-      const diff = `${grouped(new Dec(m.number).minus(rounded).abs().toFixed(decimals))}${m.unit}`;
+      const diff = `${groupThousands(new Dec(m.number).minus(exactRounded).abs().toFixed(rounded === exactRounded ? decimals : 0))}${m.unit}`;
       const name = ctx.catalogue.functional(code)?.name;
       const subject = name ? `${code} ${name}` : code;
       ctx.report(m.span,

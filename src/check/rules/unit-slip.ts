@@ -14,7 +14,7 @@ import { bi, type Bilingual, type Related } from "../../base/diagnostics.js";
 import { fenToDec, type Fen } from "../../base/money.js";
 import type * as A from "../../syntax/ast.js";
 import { SOURCE_KEY } from "../../model/keys.js";
-import { costValue, inUnitOf, isCostIndicator, levelSum, powerOfTen, projectsWithForms, timesText, wanText, yuanText, type CostValue } from "../facts.js";
+import { costValue, inUnitOf, tablePrecision, isCostIndicator, levelSum, powerOfTen, projectsWithForms, timesText, wanText, yuanText, type CostValue } from "../facts.js";
 import type { Rule, RuleContext } from "../rule.js";
 
 /** Half a hundredth of a 万元, in 分: a smaller amount prints as 0.00 in the tables. */
@@ -55,9 +55,13 @@ function* printedFigures(b: A.Budget): Generator<{ money: A.Money; what: Bilingu
   }
 }
 
-/** A figure the tables print in 万元 to two decimals that is too small to show. */
+/**
+ * A figure the tables print in 万元 to two decimals that is too small to show. (Tables in
+ * 元 show every amount the precision rule admits: amount-precision reports the finer ones.)
+ */
 function printedAsZero(ctx: RuleContext): void {
   const unit = ctx.model.moneyUnit;
+  if (unit !== "万元" || !tablePrecision(ctx).endsWith("万元")) return;
   for (const { money: m, what } of printedFigures(ctx.budget)) {
     if (m.fen === 0 || Math.abs(m.fen) >= HALF_HUNDREDTH_WAN) continue;
     const meant = m.unit === "元" ? `${m.text.slice(0, m.text.length - 1)}万元` : undefined;
