@@ -183,6 +183,9 @@ describe("yusuan lsp on the reference budget", () => {
     expect(applyEdits(text, edit.changes[projects]!)).toBe(text.replace('"统计网络租用经费"', '"统计专网租用经费"'));
     const clash = client.request("textDocument/rename", { textDocument: { uri: projects }, position: at, newName: "遗属补助" });
     await expect(clash).rejects.toThrow("已有名为「遗属补助」的项目");
+    // A name that differs only by an invisible character is the same name to the checker.
+    const invisible = client.request("textDocument/rename", { textDocument: { uri: projects }, position: at, newName: "遗属\u200b补助" });
+    await expect(invisible).rejects.toThrow("已有名为「遗属\u200b补助」的项目");
   });
 });
 

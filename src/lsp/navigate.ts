@@ -7,6 +7,7 @@
  * renames it where it is declared and in every form filed under its name, in every file
  * of the budgets that read the file.
  */
+import { nameKey } from "../base/names.js";
 import { posix } from "node:path";
 import { SymbolKind } from "vscode-languageserver";
 import type { Span } from "../base/source.js";
@@ -124,7 +125,8 @@ export function renameProject(ws: Workspace, path: string, offset: number, newNa
   const files = new Set<string>([normalisePath(path)]);
   for (const e of entries) for (const f of e.files) files.add(f);
   for (const e of entries) {
-    if (name !== at.name && e.result?.effective.projects.some((p) => p.name.value === name)) {
+    // Names are compared as the checker compares them (nameKey): width, spaces, invisibles aside.
+    if (nameKey(name) !== nameKey(at.name) && e.result?.effective.projects.some((p) => nameKey(p.name.value) === nameKey(name))) {
       return { problem: { zh: `已有名为「${name}」的项目`, en: `there is already a project named ${name}` } };
     }
   }
@@ -135,7 +137,7 @@ export function renameProject(ws: Workspace, path: string, offset: number, newNa
     for (const s of parsed.stmts) {
       if (!s || (s.kw !== "Project" && s.kw !== "Performance")) continue;
       const a = s.args.find((x) => x.slot === (s.kw === "Project" ? "name" : "project"));
-      if (a && a.token === "String" && unquote(a.image) === at.name) edits.push({ span: { file: f, start: a.start, end: a.end }, text: quote(name) });
+      if (a && a.token === "String" && nameKey(unquote(a.image)) === nameKey(at.name)) edits.push({ span: { file: f, start: a.start, end: a.end }, text: quote(name) });
     }
   }
   return { edits };
