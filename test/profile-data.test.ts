@@ -38,9 +38,15 @@ describe("a third Shanghai department, built", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "yusuan-third-"));
     let stderr = "";
     const io = { ...nodeIo(), out: () => {}, err: (t: string) => void (stderr += t) };
-    expect(await main(["build", "test/fixtures/profiles/shanghai-third.budget", "--out", out, "--format", "json"], io), stderr).toBe(0);
+    expect(await main(["build", "test/fixtures/profiles/shanghai-third.budget", "--out", out, "--format", "json,md,html"], io), stderr).toBe(0);
     pub = JSON.parse(fs.readFileSync(path.join(out, "shanghai-third.json"), "utf8")) as PublicationJson;
     expect(pub.profile).toBe("shanghai");
+    // It names no key project: neither format lists 项目经费情况说明 or links to it.
+    for (const f of ["md", "html"]) {
+      const text = fs.readFileSync(path.join(out, `shanghai-third.${f}`), "utf8");
+      expect(text, f).not.toContain("项目经费情况说明");
+      expect(text, f).not.toContain("key-projects");
+    }
   });
   const table = (id: string) => pub.profileTables!.find((t) => t.id === id)!;
   // Amounts in the JSON are decimal strings of 万元 with two places: compared exactly, in hundredths.
