@@ -274,6 +274,17 @@ describe("a roll-up built in shards", () => {
     expect(tree(merged)).toEqual(tree(full));
   });
 
+  it("merges only its own roll-up's records, not those of a roll-up whose name starts with its own", () => {
+    const out = fs.mkdtempSync("/tmp/yusuan-shards-prefix-");
+    fs.copyFileSync(`${dir}/province.budget`, `${dir}/province.old.budget`);
+    expect(run(["build", `${dir}/province.old.budget`, "--out", out, "--format", "json", "--shard", "1/1"]).status).toBe(0);
+    for (const i of [1, 2]) expect(run(["build", `${dir}/province.budget`, "--out", out, "--format", "json", "--shard", `${i}/2`]).status).toBe(0);
+    const m = run(["build", `${dir}/province.budget`, "--out", out, "--format", "json", "--merge", "--lang", "en"]);
+    expect(m.stderr).toBe("");
+    expect(m.status).toBe(0);
+    fs.rmSync(`${dir}/province.old.budget`);
+  });
+
   it("refuses to merge when a shard is missing", () => {
     const out = fs.mkdtempSync("/tmp/yusuan-shards-missing-");
     expect(run(["build", `${dir}/province.budget`, "--out", out, "--format", "json", "--shard", "1/2"]).status).toBe(0);

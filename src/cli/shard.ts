@@ -66,7 +66,8 @@ export function readShards(io: Io, out: string, rollup: string, departments: rea
   const dir = path.join(out, SHARD_FOLDER);
   const records: ShardRecord[] = [];
   for (const name of io.listDir(dir)) {
-    if (!name.startsWith(`${rollup}.`) || !name.endsWith(".json")) continue;
+    // Only this roll-up's records: `province.budget.2-of-3.json`, not `province.budget.old.…`.
+    if (!name.startsWith(`${rollup}.`) || !/^\d+-of-\d+\.json$/.test(name.slice(rollup.length + 1))) continue;
     const text = io.readFile(path.join(dir, name));
     let r: ShardRecord | undefined;
     try {
@@ -86,7 +87,11 @@ export function readShards(io: Io, out: string, rollup: string, departments: rea
   const formats = records[0]!.formats;
   if (records.some((r) => r.formats.join(",") !== formats.join(","))) return { problem: `the shards of ${rollup} were built in different formats` };
   const byPath = new Map<string, ShardDepartment>();
-  for (const r of records) for (const d of r.departments) byPath.set(d.path, d);
+  for (const r of records)
+    for (const d of r.departments) {
+      if (byPath.has(d.path)) return { problem: `${d.path} is in two shard records of ${rollup} in ${dir}: were they built with different department lists?` };
+      byPath.set(d.path, d);
+    }
   const absent = departments.filter((p) => !byPath.has(p));
   if (absent.length) return { problem: `${absent.length} department(s) of ${rollup} are in no shard record (${absent.slice(0, 3).join(", ")}${absent.length > 3 ? ", …" : ""}): were the shards built from this checkout?` };
   return { byPath, formats };
