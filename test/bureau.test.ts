@@ -114,6 +114,22 @@ function poison(out: string): void {
 const served = (out: string, dept: string) => /^#+$/.test(fs.readFileSync(path.join(out, dept, "预算.html"), "latin1"));
 
 describe("the build cache", () => {
+  it("refuses a --cache-dir that is a file, and builds in full when the cache cannot be written", async () => {
+    const root = county();
+    const file = path.join(root, "a-file");
+    fs.writeFileSync(file, "");
+    const refused = await build(root, path.join(root, "out1"), ["--cache-dir", file]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("是已有的文件，不是目录");
+    expect(fs.existsSync(path.join(root, "out1"))).toBe(false);
+    // A folder below a file cannot be made: the publication is written all the same, with one warning.
+    const out = path.join(root, "out2");
+    const r = await build(root, out, ["--cache-dir", path.join(file, "cache")]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^yusuan: 未能写入构建缓存（[^\n]*），下次构建将重新生成\n$/);
+    expect(Object.keys(tree(out))).toEqual(expect.arrayContaining(["甲/预算.html", "乙/预算.json", "汇总.md"]));
+  });
+
   it("serves every department whose inputs are unchanged, and builds the same bytes as without it", async () => {
     const root = county();
     const out = path.join(root, "out");

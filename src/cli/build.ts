@@ -265,6 +265,7 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
     }
     // The departments built now go into the cache, from where they were put.
     const written = new Set(staged);
+    let cacheFailed = false;
     for (const r of rollups) {
       const cache = caches.get(r.entry);
       if (!cache) continue;
@@ -272,7 +273,14 @@ export async function buildCommand(io: Io, o: BuildOptions): Promise<number> {
         if (!b.deps || !b.emitted) return;
         const files = departmentFiles(b.emitted, stage).filter((f) => written.has(f));
         const { include: _, ...totals } = b.totals;
-        cache.store(r.departments[i]!.path, b.deps, o.out, files, { diagnostics: b.diagnostics, totals });
+        // The publication is in place: a cache that cannot be written (a full disk, no
+        // permission) costs the next build its time, not this one its result.
+        try {
+          cache.store(r.departments[i]!.path, b.deps, o.out, files, { diagnostics: b.diagnostics, totals });
+        } catch (e) {
+          if (!cacheFailed) io.err(o.lang === "zh" ? `yusuan: 未能写入构建缓存（${(e as Error).message}），下次构建将重新生成\n` : `yusuan: the build cache could not be written (${(e as Error).message}); the next build builds again\n`);
+          cacheFailed = true;
+        }
       });
     }
     for (const rel of staged) io.out(`${path.join(o.out, rel)}\n`);

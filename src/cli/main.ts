@@ -422,6 +422,7 @@ function validate(name: string, a: Record<string, unknown>, io: Io, lang: Lang):
       if (shard && a["merge"]) return usage(bi("--shard 和 --merge 不能同时使用：先分片生成，再合并", "--shard and --merge cannot be used together: build the shards, then merge"));
       const cacheDir = str("cache-dir");
       if (cacheDir !== undefined && a["cache"] === false) return usage(bi("--cache-dir 和 --no-cache 不能同时使用", "--cache-dir and --no-cache cannot be used together"));
+      if (cacheDir !== undefined && io.stat(cacheDir) && io.stat(cacheDir)?.kind !== "directory") return usage(bi(`--cache-dir ${cacheDir} 是已有的文件，不是目录`, `--cache-dir ${cacheDir} is an existing file, not a folder`));
       const r = inputs("inputs");
       if ("kind" in r) return r;
       return {
