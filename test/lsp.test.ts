@@ -6,6 +6,7 @@
  * of subject codes, definition, the outline, formatting, a quick fix applied, and a
  * project renamed. `npm test` builds the bundle the server runs from.
  */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -235,5 +236,24 @@ describe("yusuan lsp on a budget of its own", () => {
     const clean = client.clean(uri);
     client.edit(uri, actions[0]!.edit.changes[uri]!);
     expect(await clean).toEqual([]);
+  });
+
+  it("reads the files it includes as check does: a GBK file decoded and named, a link out of the root refused", async () => {
+    const gbk = path.join(dir, "gbk.budget");
+    const project = `项目 "甲" {\n  科目 2010401\n  类别 其他运转类\n  一般公共预算 1.00万元\n}\n`;
+    fs.writeFileSync(gbk, execFileSync("iconv", ["-f", "UTF-8", "-t", "GBK"], { input: project }));
+    fs.symlinkSync("/etc/hostname", path.join(dir, "outside.budget"));
+    const file = path.join(dir, "d.budget");
+    const text = `部门 609 "示例部门" {\n  年度 2024\n  职责 "负责本部门的工作。"\n  机构设置 "内设办公室。"\n  类型 行政单位\n}\n引用 "gbk.budget"\n引用 "outside.budget"\n`;
+    fs.writeFileSync(file, text);
+    const uri = uriOf(file);
+    const encoded = client.reporting(uriOf(gbk), "file-encoding");
+    const outside = client.reporting(uri, "include-outside-root");
+    client.open(uri, text);
+    expect((await outside).map((d) => d.code)).toContain("include-outside-root");
+    // One diagnostic for the file's encoding, and its project read as written (no mojibake).
+    expect((await encoded).map((d) => d.code)).toEqual(["file-encoding"]);
+    const symbols = await client.request<{ name: string }[]>("textDocument/documentSymbol", { textDocument: { uri: uriOf(gbk) } });
+    expect(symbols.map((x) => x.name)).toEqual(["甲"]);
   });
 });

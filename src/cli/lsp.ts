@@ -7,6 +7,7 @@
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../lsp/server.js";
+import { liveHost } from "./host.js";
 import { Profiles } from "./profiles.js";
 import { loadFullParser } from "../syntax/parse.js";
 import type { Io } from "./io.js";
@@ -26,7 +27,7 @@ export async function lspCommand(io: Io, o: LspOptions): Promise<number> {
   await loadFullParser();
   const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   startServer(connection, {
-    fs: { read: (p) => io.readFile(p), list: (p) => io.listDir(p) },
+    fs: { ...liveHost(io), list: (p) => io.listDir(p) },
     lang: o.lang,
     now: () => performance.now(),
     // The profiles with their specs: the editor's hovers trace the figures of the

@@ -26,7 +26,8 @@ import { checkEntry } from "../check/entry.js";
 import { Derivation } from "../model/derivation.js";
 import type { Publication } from "../model/types.js";
 import type { ParsedFile } from "../syntax/cst.js";
-import { loadEntry, normalisePath, type SourceHost } from "../syntax/load.js";
+import type { SourceEncoding } from "../syntax/encoding.js";
+import { loadEntry, normalisePath, type FileInfo, type SourceHost } from "../syntax/load.js";
 import { parse } from "../syntax/parse.js";
 import { tracedProvenance, type ProvenanceAt } from "./provenance.js";
 import { LineIndex } from "./text.js";
@@ -38,6 +39,10 @@ export interface FileSystem {
   read(path: string): string | undefined;
   /** The names in a folder, or [] when it cannot be listed. */
   list(dir: string): string[];
+  /** As SourceHost's: the encoding a file's last read was decoded from (a GBK file is reported). */
+  encoding?(path: string): SourceEncoding | undefined;
+  /** As SourceHost's: what a path is before it is read (links out of the root, size, kind). */
+  stat?(path: string): FileInfo | undefined;
 }
 
 /** The latest check of one entry. */
@@ -103,12 +108,22 @@ export class Workspace {
 
   /** The loader's view of the files: open documents over the disk, recording what is read. */
   host(read?: Set<string>): SourceHost {
+    const fs = this.fs;
+    const open = (p: string) => this.docs.get(normalisePath(p));
+    const unsaved = (p: string): FileInfo | undefined => {
+      const t = open(p);
+      return t === undefined ? undefined : { kind: "file", size: new TextEncoder().encode(t).length, realPath: normalisePath(p) };
+    };
     return {
       read: (p) => {
         const t = this.text(p);
         if (t !== undefined) read?.add(normalisePath(p));
         return t;
       },
+      // The disk's answers, for the loader's checks; an open document is the editor's text
+      // (UTF-8), a regular file even before it is saved.
+      ...(fs.stat ? { stat: (p: string) => fs.stat!(p) ?? unsaved(p) } : {}),
+      ...(fs.encoding ? { encoding: (p: string) => (open(p) !== undefined ? "utf-8" : fs.encoding!(p)) } : {}),
     };
   }
 
