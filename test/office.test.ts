@@ -387,6 +387,26 @@ describe("a Shanghai budget in the office formats", () => {
     for (const f of figures) expect(pdf, f).toContain(f);
   }, 180_000);
 
+  it("formats each workbook amount to the decimals its table prints: 元 with two decimals (2025), 万元 without trailing zeros (the 2024 三公 table)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(path.join(shDir, `${SH}.xlsx`)) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets[0]!.getCell("B5").value).toBe(371514655);
+    expect(wb.worksheets[0]!.getCell("B5").numFmt).toBe("#,##0.00");
+    const out = tmp("sh-xlsx-2024");
+    expect((await build(out, ["budgets/shanghai-putuo-wanli-2024.budget", "--format", "xlsx"])).code).toBe(0);
+    const w24 = new ExcelJS.Workbook();
+    await w24.xlsx.load(fs.readFileSync(path.join(out, "shanghai-putuo-wanli-2024.xlsx")) as unknown as ExcelJS.Buffer);
+    const three = w24.worksheets[8]!;
+    // 三公 2024: 47.91 | 0 | 1.35 | 46.56 | 25 | 21.56 | 443.1831, printed without trailing zeros.
+    const formats = ["A6", "E6", "F6", "G6"].map((c) => [three.getCell(c).value, three.getCell(c).numFmt]);
+    expect(formats).toEqual([
+      [47.91, "#,##0.00"],
+      [25, "#,##0"],
+      [21.56, "#,##0.00"],
+      [443.1831, "#,##0.00"],
+    ]);
+  });
+
   it("imports back with no --profile: the source states 公开格式 shanghai and builds the nine tables' amounts", async () => {
     const out = tmp("sh-import");
     let stdout = "";

@@ -37,6 +37,8 @@ export interface TableView {
   readonly nameLine: string;
   /** The unit of the table's amounts: the profile's, else the budget's (万元). */
   readonly unit: "万元" | "元";
+  /** Its decimals as printed (numberStyle): 2, 0, or "trim" (no trailing zeros). */
+  readonly decimals: 0 | 2 | "trim";
   /** "单位：万元". */
   readonly unitLine: string;
   readonly grid: GridView;
@@ -640,6 +642,7 @@ export function tableView(
     title: fill(table.title, tableVars),
     nameLine: fill(table.nameLine ?? "{kind}名称：{department}", tableVars),
     unit: style.unit,
+    decimals: style.decimals,
     unitLine: fill(table.unitLine ?? "单位：{unit}", tableVars),
     grid: grid(built.cols, built.head, built.body),
     empty: built.empty,

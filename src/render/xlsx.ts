@@ -2,8 +2,9 @@
  * The tables as an Excel workbook: one sheet per table of the profile, named as the
  * table, as a finance bureau files and passes tables around. Each sheet has the caption,
  * the title, the 部门名称 and 单位 line, the header rows with the printed merged cells,
- * and the body with amounts as numbers in the table's unit (#,##0.00 for 万元, #,##0 for
- * 元), blank where the publication prints blank. Columns are as wide as their text (a
+ * and the body with amounts as numbers in the table's unit, formatted to the decimals the
+ * table prints (#,##0.00, #,##0, or as many as each amount has), blank where the
+ * publication prints blank. Columns are as wide as their text (a
  * Chinese character counts twice), headers wrap onto at most two lines, and each sheet
  * prints on A4, landscape when wide, fitted to the page width, its header rows repeated
  * on every page.
@@ -27,8 +28,15 @@ export interface XlsxOptions {
   readonly author: string;
 }
 
-/** The Excel number format of a unit. */
-export const NUMBER_FORMAT: Readonly<Record<"万元" | "元", string>> = { 万元: "#,##0.00", 元: "#,##0" };
+/**
+ * The Excel number format of an amount as the table prints it: its decimals (#,##0.00,
+ * #,##0), or with "trim" the decimals this amount has (25, 21.5, 21.56).
+ */
+function numberFormat(decimals: 0 | 2 | "trim", exact: string): string {
+  // "trim" prints at most two decimals (render/data-tables.ts amountText), as here.
+  const places = decimals === "trim" ? Math.min(2, exact.split(".")[1]?.replace(/0+$/, "").length ?? 0) : decimals;
+  return places === 0 ? "#,##0" : `#,##0.${"0".repeat(places)}`;
+}
 
 /** The width of a text in Excel's column units: a wide (CJK) character counts two, any other one. */
 export function textWidth(text: string): number {
@@ -156,7 +164,6 @@ function writeSheet(ws: ExcelJS.Worksheet, t: TableView): void {
   r++;
   const top = r;
   const headRows = g.head.length;
-  const format = NUMBER_FORMAT[t.unit];
   const labels = labelCells(g);
   rowHeights(g, widths).forEach((h, i) => (ws.getRow(top + i).height = h));
   for (const p of placeCells(g)) {
@@ -168,8 +175,9 @@ function writeSheet(ws: ExcelJS.Worksheet, t: TableView): void {
     if (p.cell.num && p.cell.fen !== undefined && p.cell.text !== "") {
       // A worksheet stores numbers as binary doubles: the nearest double to the exact
       // decimal, which every spreadsheet prints back as that decimal in this format.
-      cell.value = Number(exactDecimal(p.cell.fen, t.unit));
-      cell.numFmt = format;
+      const exact = exactDecimal(p.cell.fen, t.unit);
+      cell.value = Number(exact);
+      cell.numFmt = numberFormat(t.decimals, exact);
       cell.alignment = { horizontal: "right", vertical: "middle" };
     } else if (p.cell.text !== "") {
       cell.value = p.cell.text;
