@@ -79,9 +79,10 @@ export function checkBudget(loaded: Loaded, custom?: Catalogue, inherited?: Cata
   }
   const effective = lastYear ? withLastYear(budget, lastYear) : budget;
   const profile = profileNameOf(budget, options.profiles);
-  const spec = options.profiles?.spec(profile);
+  // The format as it is in the budget's year (the derivation's year: Derivation.year).
+  const modelSpec = options.profiles?.spec(profile, year ?? catalogue.year);
   const facts = options.profiles?.facts?.(profile);
-  const model = new Derivation(effective, catalogue, spec ? { spec } : {});
+  const model = new Derivation(effective, catalogue, modelSpec ? { spec: modelSpec } : {});
   const figuresRead = !hasErrors(loaded.diagnostics);
   for (const rule of RULES) {
     if (rule.needsAllFigures && !figuresRead) continue;

@@ -5,7 +5,7 @@
  */
 import * as path from "node:path";
 import type { ModelSpec, ProfileFacts, ProfileSource } from "../model/spec.js";
-import { loadProfile, modelSpecOf, profileExtends, type LoadedProfile } from "../render/profile.js";
+import { forYear, loadProfile, modelSpecOf, profileExtends, type LoadedProfile } from "../render/profile.js";
 import type { Io } from "./io.js";
 
 import { profileFacts, profileNames, TEMPLATES } from "./profile-names.js";
@@ -92,11 +92,14 @@ export class Profiles implements ProfileSource {
     return profileFacts(this.io, name);
   }
 
-  spec(name: string): ModelSpec | undefined {
-    if (!this.specs.has(name)) {
+  spec(name: string, year?: number): ModelSpec | undefined {
+    // The year's variant of the format: a table's columns and filters may change by year,
+    // and the model derives what the view of that year prints (render/view.ts forYear).
+    const key = `${name}@${year ?? ""}`;
+    if (!this.specs.has(key)) {
       const r = this.names.includes(name) ? this.load(name) : undefined;
-      this.specs.set(name, r && "profile" in r ? modelSpecOf(r.profile) : undefined);
+      this.specs.set(key, r && "profile" in r ? modelSpecOf(year === undefined ? r.profile : forYear(r.profile, year)) : undefined);
     }
-    return this.specs.get(name);
+    return this.specs.get(key);
   }
 }

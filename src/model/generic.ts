@@ -62,14 +62,19 @@ function deltas(spec: { filter?: ItemFilter; columns: readonly ColumnSpec[] }, x
   return out;
 }
 
-function columnsOf(spec: { columns: readonly ColumnSpec[] }) {
-  return spec.columns.map((c) => ({ key: c.key, label: c.label, ...(c.group !== undefined ? { group: c.group } : {}) }));
+/** A profile's text with its {year} filled in, as the JSON states titles and column labels. */
+function fillYear(text: string, year: number): string {
+  return text.replaceAll("{year}", String(year));
+}
+
+function columnsOf(spec: { columns: readonly ColumnSpec[] }, year: number) {
+  return spec.columns.map((c) => ({ key: c.key, label: fillYear(c.label, year), ...(c.group !== undefined ? { group: fillYear(c.group, year) } : {}) }));
 }
 
 /** One table a profile defines. */
 export function genericTable(spec: DerivedTableSpec, x: GenericInputs): GenericTable {
   const keys = spec.columns.map((c) => c.key);
-  const base = { id: spec.id, kind: spec.kind, title: spec.title.replaceAll("{year}", String(x.year)), columns: columnsOf(spec) };
+  const base = { id: spec.id, kind: spec.kind, title: fillYear(spec.title, x.year), columns: columnsOf(spec, x.year) };
   const tr = x.tracer;
   switch (spec.kind) {
     case "subject-tree":

@@ -95,8 +95,8 @@ export interface ProfileSource {
   readonly override?: string;
   /** Every profile there is, for the check of the name a budget gives. */
   readonly names: readonly string[];
-  /** What the model needs of a profile; undefined when it cannot be read. */
-  spec(name: string): ModelSpec | undefined;
+  /** What the model needs of a profile in a year (its variant for that year); undefined when it cannot be read. */
+  spec(name: string, year?: number): ModelSpec | undefined;
   /** Which facts a profile prints, derives or leaves out, for the checks of facts; undefined when it cannot be read. */
   facts?(name: string): ProfileFacts | undefined;
 }
