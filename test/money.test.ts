@@ -9,6 +9,7 @@ import { BUDGET_LIMIT_FEN, Dec, fenFixed, toFen, wan, yuanGrouped, type MoneyUni
 import { wanExact, yuanExact } from "../src/model/types.js";
 import { readIndicatorValue, splitQuantity } from "../src/syntax/values.js";
 import { readCost } from "../src/check/facts.js";
+import { exactDecimal } from "../src/render/csv.js";
 
 const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 function reference(numeral: string, unit: MoneyUnit): ToFenResult {
@@ -135,5 +136,19 @@ describe("cost indicator values", () => {
   });
   it("are unreadable when they state no amount of money", () => {
     for (const t of ["三万元", "按实际发生", "30次", "1万元和2万元"]) expect(read(t).kind, t).toBe("unreadable");
+  });
+});
+
+describe("exactDecimal (csv, fdp, workbook and import amounts)", () => {
+  it("is the amount exactly, in 万元 to six places at most and in 元 to two, trailing zeros after two places cut", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (fen) => {
+        const wan = new Dec(fen).div(1_000_000);
+        expect(new Dec(exactDecimal(fen, "万元")).eq(wan)).toBe(true);
+        expect(exactDecimal(fen, "万元")).toMatch(/^-?\d+\.\d{2,6}$/);
+        expect(exactDecimal(fen, "元")).toBe(new Dec(fen).div(100).toFixed(2));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

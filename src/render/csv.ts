@@ -7,7 +7,7 @@
  * UTF-8 with a byte-order mark, and CRLF line ends as RFC 4180 has them: Excel and WPS
  * open it as UTF-8 only with the mark.
  */
-import { Dec, type Fen } from "../base/money.js";
+import { FEN_PER_WAN, FEN_PER_YUAN, fenFixed, type Fen } from "../base/money.js";
 import { columnLabels, placeCells } from "./grid.js";
 import { fullTitle, type TableView } from "./tables.js";
 
@@ -19,8 +19,7 @@ export const CSV_COLUMNS = ["table", "title", "row", "code", "label", "level", "
  * amount is finer (万元 to six places), never rounded: "6389.17", "0.000001", "63891700.00".
  */
 export function exactDecimal(fen: Fen, unit: "万元" | "元"): string {
-  const places = unit === "万元" ? 6 : 2;
-  const s = new Dec(fen).div(unit === "万元" ? 1_000_000 : 100).toFixed(places);
+  const s = unit === "万元" ? fenFixed(fen, FEN_PER_WAN, 6) : fenFixed(fen, FEN_PER_YUAN, 2);
   return s.replace(/(\.\d\d\d*?)0+$/, "$1");
 }
 

@@ -11,7 +11,7 @@
  * docs/data-package.md states the descriptor rules, and test/office.test.ts checks the
  * package against them. Amounts are in 元, exact, with two decimals, currency CNY.
  */
-import { Dec } from "../base/money.js";
+import { FEN_PER_YUAN, fenFixed } from "../base/money.js";
 import { SOURCE_KEY } from "../model/keys.js";
 import type { Publication } from "../model/types.js";
 import type { DocumentView } from "./view.js";
@@ -116,7 +116,7 @@ export function renderDataPackage(pub: Publication, view: DocumentView, file: st
       it.economic ?? "",
       it.economicName ?? "",
       it.name ?? "",
-      new Dec(it.amount).div(100).toFixed(2),
+      fenFixed(it.amount, FEN_PER_YUAN, 2),
       "CNY",
     ];
   });

@@ -7,8 +7,6 @@
  */
 import { bi } from "../../base/diagnostics.js";
 import type { Span } from "../../base/source.js";
-import { resolveUnits } from "../../model/derive.js";
-import { sourceNames } from "../../model/names.js";
 import { MAX_RELATED } from "../facts.js";
 import { catalogueName, ECONOMIC_SHAPE, FUNCTIONAL_SHAPE, functionalCodes } from "../subjects.js";
 import type { Rule } from "../rule.js";
@@ -23,7 +21,8 @@ export const rule: Rule = {
   needsAllFigures: false,
   run(ctx) {
     const cat = ctx.catalogue;
-    const names = sourceNames(ctx.budget);
+    // The names and units the derivation resolved, which the tables print from.
+    const names = ctx.model.names;
     const named = (code: string) => catalogueName(cat, code) !== undefined || names.has(code);
     /** Rows without a name, each with the places that put it in a table. */
     const missing = new Map<string, { level: string; table: { zh: string; en: string }; spans: Span[]; via: Set<string> }>();
@@ -41,7 +40,7 @@ export const rule: Rule = {
       for (const row of rows) for (const u of uses) need(row, FUNCTIONAL_LEVEL[row.length]!, TREE_TABLES, u.span, code);
     }
 
-    const units = resolveUnits(ctx.budget);
+    const units = ctx.model.units;
     for (const l of ctx.budget.basic) {
       const e = l.economic.value;
       if (l.source.value !== "一般公共预算" || !ECONOMIC_SHAPE.test(e)) continue;
