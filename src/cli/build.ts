@@ -18,12 +18,10 @@
  * progress line is drawn on stderr (progress.ts).
  */
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../base/diagnostics.js";
 import { checkBudget, type CheckResult } from "../check/check.js";
 import { renderRollup, type LoadedProfile } from "../render/render.js";
-import type { CheckedDepartment } from "../check/rollup.js";
 import { EMIT_FORMATS, emitPublication, outputBase, type Emitted, type TextFormat } from "./emit.js";
 import { DepartmentPool, jobsFor } from "./pool.js";
 import { rollupDiagnostics } from "../check/rollup.js";
@@ -38,6 +36,7 @@ import { fsHost } from "./host.js";
 import { Profiles } from "./profiles.js";
 import { DEFAULT_PROFILE } from "../model/spec.js";
 import type { Io } from "./io.js";
+import { packageVersion } from "./package-version.js";
 import { findBrowser, NO_BROWSER, pdfConcurrency, printEach } from "./pdf.js";
 import { diagnosticsText, type Lang } from "./report.js";
 import { loadCatalogueOption } from "./catalogue.js";
@@ -51,7 +50,6 @@ const FORMATS: readonly string[] = [...EMIT_FORMATS, "pdf"];
 
 const PDF_SKIPPED = { zh: "未生成 PDF：", en: "PDF skipped: " };
 
-const PACKAGE_JSON = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../package.json");
 
 /** The build cache's folder below the output folder, unless --cache-dir names another. */
 export const CACHE_FOLDER = ".yusuan-cache";
@@ -306,14 +304,6 @@ function rootOf(entry: string): string {
   return path.posix.dirname(normalisePath(entry));
 }
 
-function packageVersion(io: Io): string {
-  const text = io.readFile(PACKAGE_JSON);
-  try {
-    return text === undefined ? "unknown" : String((JSON.parse(text) as { version?: string }).version ?? "unknown");
-  } catch {
-    return "unknown";
-  }
-}
 
 /** A department's files relative to the staging folder, its pdf included (printed after it was emitted). */
 function departmentFiles(e: Emitted, stage: string): string[] {

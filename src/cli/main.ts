@@ -14,19 +14,18 @@
  * (LC_ALL, else LC_MESSAGES, else LANG) starts with "en". The words of the help
  * (help.ts) are loaded only to show help or a usage error.
  */
-import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import yargs, { type Argv } from "yargs";
 import { bi, type Bilingual } from "../base/diagnostics.js";
 import { expandInputs } from "./inputs.js";
 import { nodeIo, type Io } from "./io.js";
 import type { Lang } from "./report.js";
 import { nearest } from "./suggest.js";
+import { DEFAULT_PROFILE } from "../model/spec.js";
+import { packageVersion } from "./package-version.js";
 import { profileNames } from "./profile-names.js";
 import { parseShard } from "./shard-spec.js";
 import type { Words } from "./help.js";
 
-const PACKAGE_JSON = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../package.json");
 
 /** An option as the parser needs it; its words are in help.ts. */
 interface OptionDef {
@@ -145,7 +144,7 @@ const COMMANDS: readonly CommandDef[] = [
     name: "init",
     usage: "init [dir]",
     positional: { name: "dir", required: false },
-    options: [{ name: "profile", type: "string", default: "shanxi-13" }],
+    options: [{ name: "profile", type: "string", default: DEFAULT_PROFILE }],
   },
 ];
 
@@ -350,9 +349,7 @@ function jobsValid(a: { jobs?: unknown }, lang: Lang): true | string {
 }
 
 function version(io: Io): string {
-  const pkg = io.readFile(PACKAGE_JSON);
-  const v = pkg === undefined ? undefined : (JSON.parse(pkg) as { version?: string }).version;
-  return `${v ?? "unknown"}\n`;
+  return `${packageVersion(io)}\n`;
 }
 
 type Usage = { kind: "usage"; message: Bilingual; command: string };
@@ -508,7 +505,7 @@ function validate(name: string, a: Record<string, unknown>, io: Io, lang: Lang):
         kind: "run",
         run: async () => {
           const { initCommand } = await import("./init.js");
-          return initCommand(io, { ...(dir ? { dir } : {}), profile: str("profile") ?? "shanxi-13", lang });
+          return initCommand(io, { ...(dir ? { dir } : {}), profile: str("profile") ?? DEFAULT_PROFILE, lang });
         },
       };
     }

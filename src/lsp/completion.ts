@@ -10,7 +10,6 @@
 import { posix } from "node:path";
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from "vscode-languageserver";
 import { LEVEL_PAIRS, level } from "../check/facts.js";
-import type { Catalogue } from "../catalogue/types.js";
 import { ENUMERATIONS, VEHICLE_KIND } from "../syntax/enumerations.js";
 import { KEYWORD_BY_NAME } from "../syntax/keywords.js";
 import { CONTEXT_NAMES, CONTEXTS, FIGURE_KEYWORDS, SOURCE_KEYWORDS, type Slot, type StatementSpec } from "../syntax/schema.js";

@@ -6,7 +6,7 @@
  * them and titles them; the column and row labels of a kind can be overridden by key.
  */
 import { invariant } from "../base/invariant.js";
-import { fixed, fenToDec, groupThousands, type Fen } from "../base/money.js";
+import type { Fen } from "../base/money.js";
 import { SOURCE_KEY } from "../model/keys.js";
 import type {
   BasicProject,

@@ -15,7 +15,7 @@ import { SYNTAX_CODES } from "./codes.js";
 import { KEYWORD_BY_NAME } from "./keywords.js";
 import { ALL_TOKENS, BadStr, BadText, DateTok, Junk, KEYWORD_TOKENS, LBrace, Num, RBrace, Str, Text, tokenize, Word } from "./lexer.js";
 import { CONTEXTS, CONTEXT_NAMES, FIGURE_KEYWORDS, LEVEL_KEYWORDS, SOURCE_KEYWORDS, type Slot, type SlotType, type StatementSpec } from "./schema.js";
-import type { Arg, Block, Comment, ParsedFile, Stmt } from "./cst.js";
+import type { Arg, Block, Comment, Stmt } from "./cst.js";
 import { errorMessageProvider, describeToken } from "./messages.js";
 import { registerSlowParser, type ParseOutput } from "./parse.js";
 
