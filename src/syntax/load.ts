@@ -154,7 +154,8 @@ function admit(host: SourceHost, target: string, span: Span, name: Naming, root?
           hint: bi("把文件本身（而不是指向它的符号链接）放到该目录之内", "put the file itself, not a symbolic link to it, inside that folder"),
         }),
       };
-    if (!extensions.some((e) => info.realPath.toLowerCase().endsWith(e))) return { problem: notBudget(span, name, real) };
+    const kind = (p: string) => extensions.some((e) => p.toLowerCase().endsWith(e));
+    if (!kind(info.realPath)) return { problem: notBudget(span, name, kind(target) ? real : undefined, extensions) };
   }
   if (info.kind !== "file") {
     const k = KIND_NAME[info.kind];
@@ -189,11 +190,21 @@ function notFound(span: Span, name: Naming): Diagnostic {
 /** Included files and last year's budget are budget sources: .budget files, by name and in fact. */
 const BUDGET_EXTENSION = ".budget";
 
-function notBudget(span: Span, name: Naming, real?: string): Diagnostic {
-  const zh = real !== undefined ? `${name.zh} 经由符号链接指向 ${real}，不是 .budget 文件，未读取` : `${name.zh} 不是 .budget 文件，未读取`;
-  const en = real !== undefined ? `${name.en} leads, through a symbolic link, to ${real}, not a .budget file; it was not read` : `${name.en} is not a .budget file; it was not read`;
+/**
+ * A file of another kind than its statement reads: a .budget source (an include, last
+ * year's budget) or a catalogue (`extensions`). `real`: where a symbolic link led, when
+ * the name written was of the right kind.
+ */
+function notBudget(span: Span, name: Naming, real?: string, extensions: readonly string[] = [BUDGET_EXTENSION]): Diagnostic {
+  const kinds = extensions.join("、");
+  const kindsEn = extensions.join(", ");
+  const zh = real !== undefined ? `${name.zh} 经由符号链接指向 ${real}，不是 ${kinds} 文件，未读取` : `${name.zh} 不是 ${kinds} 文件，未读取`;
+  const en = real !== undefined ? `${name.en} leads, through a symbolic link, to ${real}, not a ${kindsEn} file; it was not read` : `${name.en} is not a ${kindsEn} file; it was not read`;
+  const budget = extensions.length === 1 && extensions[0] === BUDGET_EXTENSION;
   return LOADING_CODES.diag("include-not-budget", span, bi(zh, en), {
-    hint: bi("引用的文件和上年预算都必须是 .budget 预算源文件", "an included file and last year's budget are .budget sources"),
+    hint: budget
+      ? bi("引用的文件和上年预算都必须是 .budget 预算源文件", "an included file and last year's budget are .budget sources")
+      : bi(`分类目录须是 ${kinds} 文件；其他格式的表格先用 yusuan catalogue import 转换`, `a catalogue is a ${kindsEn} file; convert another sheet with yusuan catalogue import`),
   });
 }
 
